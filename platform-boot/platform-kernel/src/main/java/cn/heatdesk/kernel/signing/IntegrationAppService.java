@@ -1,0 +1,185 @@
+package cn.heatdesk.kernel.signing;
+
+import cn.heatdesk.kernel.crypto.FieldCipher;
+import cn.heatdesk.kernel.error.BizException;
+import cn.heatdesk.kernel.id.IdGenerator;
+import cn.heatdesk.kernel.security.CurrentUser;
+import cn.heatdesk.kernel.security.SecurityContext;
+import cn.heatdesk.kernel.web.PageQuery;
+import cn.heatdesk.kernel.web.PageResult;
+import org.bouncycastle.util.encoders.Hex;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.security.SecureRandom;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Integration apps ({@code integration_app}): the app key and SM4-encrypted signing secret of each external system.
+ * Secrets are 32 random bytes as 64 hex characters, shown once on creation or reset.
+ */
+@Service
+public class IntegrationAppService {
+
+    static final String COLUMNS = "id, app_key, app_name, enabled, remark, subsidiary_id, org_path, "
+            + "created_at, created_by, updated_at, updated_by";
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Map<String, String> SORTS = Map.of(
+            "appKey", "app_key", "appName", "app_name", "createdAt", "created_at", "enabled", "enabled");
+
+    private static final RowMapper<IntegrationApp> ROW_MAPPER = (rs, i) -> new IntegrationApp(
+            rs.getLong("id"), rs.getString("app_key"), rs.getString("app_name"), rs.getInt("enabled") == 1,
+            rs.getString("remark"), nullableLong(rs, "subsidiary_id"), rs.getString("org_path"),
+            toLocal(rs.getTimestamp("created_at")), nullableLong(rs, "created_by"),
+            toLocal(rs.getTimestamp("updated_at")), nullableLong(rs, "updated_by"));
+
+    private final JdbcTemplate jdbc;
+    private final FieldCipher cipher;
+    private final IdGenerator ids;
+
+    public IntegrationAppService(JdbcTemplate jdbc, FieldCipher cipher, IdGenerator ids) {
+        this.jdbc = jdbc;
+        this.cipher = cipher;
+        this.ids = ids;
+    }
+
+    /** The app and its decrypted secret, for signature verification. Empty when the app key is unknown. */
+    public Optional<Credential> findCredential(String appKey) {
+        List<Credential> rows = jdbc.query("SELECT " + COLUMNS + ", secret_enc FROM integration_app WHERE app_key = ?",
+                (rs, i) -> new Credential(ROW_MAPPER.mapRow(rs, i), rs.getString("secret_enc")), appKey);
+        return rows.stream().findFirst().map(c -> new Credential(c.app(), cipher.decrypt(c.secret())));
+    }
+
+    public PageResult<IntegrationApp> list(PageQuery page, String keyword) {
+        page.validated();
+        List<Object> args = new ArrayList<>();
+        String where = "";
+        if (keyword != null && !keyword.isBlank()) {
+            where = " WHERE (app_key LIKE ? ESCAPE '!' OR app_name LIKE ? ESCAPE '!')";
+            String like = "%" + keyword.strip().replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+            args.add(like);
+            args.add(like);
+        }
+        Long total = jdbc.queryForObject("SELECT COUNT(*) FROM integration_app" + where, Long.class, args.toArray());
+        String order = page.orderBy(SORTS, "created_at DESC") + ", id DESC";
+        List<IntegrationApp> rows = jdbc.query("SELECT " + COLUMNS + " FROM integration_app" + where
+                + " ORDER BY " + order + " LIMIT " + page.getSize() + " OFFSET " + page.offset(), ROW_MAPPER, args.toArray());
+        return new PageResult<>(rows, total == null ? 0 : total, page.getPage(), page.getSize());
+    }
+
+    public IntegrationApp get(long id) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM integration_app WHERE id = ?", ROW_MAPPER, id)
+                .stream().findFirst().orElseThrow(() -> BizException.notFound("对接应用"));
+    }
+
+    /** Creates an enabled app in the current user's subsidiary and returns it with its secret (shown once). */
+    @Transactional
+    public IntegrationAppSecret create(String appName, String remark) {
+        CurrentUser user = SecurityContext.current().orElse(null);
+        long id = ids.nextId();
+        String appKey = newAppKey();
+        String secret = newSecret();
+        Timestamp now = now();
+        jdbc.update("INSERT INTO integration_app (id, app_key, app_name, secret_enc, enabled, remark, subsidiary_id, "
+                        + "org_path, created_at, created_by, updated_at, updated_by) VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?)",
+                id, appKey, appName.strip(), cipher.encrypt(secret), blankToNull(remark),
+                user == null ? null : user.subsidiaryId(), user == null ? null : user.orgPath(),
+                now, SecurityContext.userIdOrSystem(), now, SecurityContext.userIdOrSystem());
+        return new IntegrationAppSecret(get(id), secret);
+    }
+
+    @Transactional
+    public IntegrationApp update(long id, String appName, String remark) {
+        int n = jdbc.update("UPDATE integration_app SET app_name = ?, remark = ?, updated_at = ?, updated_by = ? WHERE id = ?",
+                appName.strip(), blankToNull(remark), now(), SecurityContext.userIdOrSystem(), id);
+        if (n == 0) {
+            throw BizException.notFound("对接应用");
+        }
+        return get(id);
+    }
+
+    @Transactional
+    public IntegrationApp setEnabled(long id, boolean enabled) {
+        int n = jdbc.update("UPDATE integration_app SET enabled = ?, updated_at = ?, updated_by = ? WHERE id = ?",
+                enabled ? 1 : 0, now(), SecurityContext.userIdOrSystem(), id);
+        if (n == 0) {
+            throw BizException.notFound("对接应用");
+        }
+        return get(id);
+    }
+
+    /** Replaces the secret; the old one stops working immediately. Returns the new secret (shown once). */
+    @Transactional
+    public IntegrationAppSecret resetSecret(long id) {
+        String secret = newSecret();
+        int n = jdbc.update("UPDATE integration_app SET secret_enc = ?, updated_at = ?, updated_by = ? WHERE id = ?",
+                cipher.encrypt(secret), now(), SecurityContext.userIdOrSystem(), id);
+        if (n == 0) {
+            throw BizException.notFound("对接应用");
+        }
+        return new IntegrationAppSecret(get(id), secret);
+    }
+
+    /** Re-encrypts secrets written with an older SM4 key version; returns the number of rows rewritten. */
+    @Transactional
+    public int reEncryptSecrets() {
+        List<Map<String, Object>> rows = jdbc.queryForList("SELECT id, secret_enc FROM integration_app");
+        int n = 0;
+        for (Map<String, Object> row : rows) {
+            String stored = (String) row.get("secret_enc");
+            if (cipher.needsReEncryption(stored)) {
+                jdbc.update("UPDATE integration_app SET secret_enc = ? WHERE id = ? AND secret_enc = ?",
+                        cipher.reEncrypt(stored), ((Number) row.get("id")).longValue(), stored);
+                n++;
+            }
+        }
+        return n;
+    }
+
+    static String newAppKey() {
+        byte[] b = new byte[10];
+        RANDOM.nextBytes(b);
+        return "hd" + Hex.toHexString(b);
+    }
+
+    static String newSecret() {
+        byte[] b = new byte[32];
+        RANDOM.nextBytes(b);
+        return Hex.toHexString(b);
+    }
+
+    private static Timestamp now() {
+        return Timestamp.valueOf(LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS));
+    }
+
+    private static Long nullableLong(ResultSet rs, String column) throws SQLException {
+        long v = rs.getLong(column);
+        return rs.wasNull() ? null : v;
+    }
+
+    private static LocalDateTime toLocal(Timestamp t) {
+        return t == null ? null : t.toLocalDateTime();
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    /** An app with its plaintext secret; never serialised to clients. */
+    public record Credential(IntegrationApp app, String secret) {
+        @Override
+        public String toString() {
+            return "Credential[app=" + app.appKey() + ", secret=<redacted>]";
+        }
+    }
+}
