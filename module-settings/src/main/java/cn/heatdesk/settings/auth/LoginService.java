@@ -2,6 +2,7 @@ package cn.heatdesk.settings.auth;
 
 import cn.dev33.satoken.SaManager;
 import cn.dev33.satoken.stp.StpUtil;
+import cn.dev33.satoken.stp.parameter.SaLoginParameter;
 import cn.heatdesk.kernel.audit.AuditEntry;
 import cn.heatdesk.kernel.audit.AuditService;
 import cn.heatdesk.kernel.crypto.CryptoException;
@@ -113,7 +114,7 @@ public class LoginService {
             daysLeft = (int) Math.max(0, Duration.between(now, expires).toDays());
         }
         CurrentUser current = sessions.build(u);
-        StpUtil.login(u.getId());
+        StpUtil.login(u.getId(), new SaLoginParameter().setActiveTimeout(policy.idleMinutes() * 60L));
         StpUtil.getSession().set(CurrentUserInterceptor.SESSION_KEY, current);
         users.updateLoginSuccess(u.getId(), SecurityContext.clientIp(), now);
         SecurityContext.callAs(current, () -> {

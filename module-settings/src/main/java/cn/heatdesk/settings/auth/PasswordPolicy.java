@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 import java.util.List;
 import java.util.Locale;
 
-/** Password rules from the system parameters (length, character classes, history, maximum age). */
+/** Password, lockout and session rules from the system parameters (length, classes, history, age, idle timeout). */
 @Component
 public class PasswordPolicy {
 
@@ -56,6 +56,11 @@ public class PasswordPolicy {
 
     public int lockMinutes() {
         return params.getInt("security.lockout.minutes", 15);
+    }
+
+    /** idle session timeout (MLPS: automatic logout after inactivity) */
+    public int idleMinutes() {
+        return params.getInt("security.session.idle-minutes", 30);
     }
 
     public boolean forceInitialChange() {

@@ -44,6 +44,12 @@ public class OrgController {
         return ApiResponse.ok(service.page(filter, query));
     }
 
+    @Operation(summary = "可切换的分公司（任何登录用户，按数据权限）")
+    @GetMapping("/orgs/subsidiaries")
+    public ApiResponse<List<OrgUnit>> subsidiaries() {
+        return ApiResponse.ok(service.subsidiaries());
+    }
+
     @GetMapping("/orgs/{id}")
     @SaCheckPermission("settings:org")
     public ApiResponse<OrgUnit> get(@PathVariable long id) {

@@ -77,6 +77,15 @@ public class OrgService implements OrgApi {
         return Paging.page(query, () -> mapper.selectPage(filter, orderBy));
     }
 
+    /** Enabled subsidiaries the caller may see (the console's subsidiary switcher). */
+    @Transactional(readOnly = true)
+    public List<OrgUnit> subsidiaries() {
+        OrgFilter f = new OrgFilter();
+        f.setEnabled(1);
+        return mapper.selectPage(f, "o.sort_no, o.org_name").stream()
+                .filter(o -> o.getId().equals(o.getSubsidiaryId())).toList();
+    }
+
     /** A node the caller may see, or 404 (never revealing nodes outside the scope). */
     @Transactional(readOnly = true)
     public OrgUnit get(long id) {

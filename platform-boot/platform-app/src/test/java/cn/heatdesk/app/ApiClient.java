@@ -74,6 +74,10 @@ public class ApiClient {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
     }
 
+    public Reply getWithHeader(String path, String header, String value) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).GET().header(header, value));
+    }
+
     public Reply post(String path, Object body) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).POST(json(body)).header("Content-Type", "application/json"));
     }

@@ -24,6 +24,9 @@ class AuthApiIT extends AbstractApiIT {
         assertThat(r.data().path("token").asText()).hasSizeGreaterThan(20);
         assertThat(r.data().path("profile").path("permissions").toString()).contains("*");
         assertThat(c.get("/api/auth/me").data().path("username").asText()).isEqualTo("admin");
+        // idle timeout from the system parameter security.session.idle-minutes (30)
+        long idle = cn.dev33.satoken.stp.StpUtil.getStpLogic().getTokenActiveTimeoutByToken(r.data().path("token").asText());
+        assertThat(idle).isBetween(1700L, 1800L);
 
         ApiClient c2 = client();
         ObjectNode body = ApiClient.json().createObjectNode().put("username", "admin")

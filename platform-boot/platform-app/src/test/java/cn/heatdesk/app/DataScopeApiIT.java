@@ -83,6 +83,26 @@ class DataScopeApiIT extends AbstractApiIT {
         assertThat(perm.body().path("field").asText()).isEqualTo("permissions");
     }
 
+    @Test
+    void groupAdminCanNarrowItsViewToOneSubsidiary() {
+        ApiClient admin = admin();
+        JsonNode subs = admin.get("/api/settings/orgs/subsidiaries").data();
+        assertThat(subs.findValuesAsText("orgCode")).contains("SUB01", "SUB02", "SUB03");
+        long sub02 = orgId("SUB02");
+        JsonNode narrowed = admin.getWithHeader("/api/settings/users?size=1000", "X-HeatDesk-Subsidiary", String.valueOf(sub02)).data();
+        assertThat(narrowed.path("records")).isNotNull();
+        for (JsonNode u : narrowed.path("records")) {
+            assertThat(u.path("subsidiaryId").asLong()).isEqualTo(sub02);
+        }
+        // a subsidiary admin cannot use the header to look elsewhere
+        ApiClient sub = client().loggedIn("sub01admin", DEMO_PASSWORD);
+        for (JsonNode u : sub.getWithHeader("/api/settings/users?size=1000", "X-HeatDesk-Subsidiary", String.valueOf(sub02))
+                .data().path("records")) {
+            assertThat(u.path("subsidiaryId").asLong()).isEqualTo(orgId("SUB01"));
+        }
+        assertThat(sub.get("/api/settings/orgs/subsidiaries").data().findValuesAsText("orgCode")).containsExactly("SUB01");
+    }
+
     private ApiClient loginChangingInitialPassword(String username) {
         ApiClient c = client();
         ApiClient.Reply first = c.login(username, "Init#Pass2026");

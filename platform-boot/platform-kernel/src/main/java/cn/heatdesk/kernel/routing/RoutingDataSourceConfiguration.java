@@ -1,7 +1,12 @@
 package cn.heatdesk.kernel.routing;
 
 import com.zaxxer.hikari.HikariDataSource;
+import liquibase.integration.spring.SpringLiquibase;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
+import org.springframework.boot.autoconfigure.liquibase.LiquibaseProperties;
+import org.springframework.context.annotation.DependsOn;
+import org.springframework.core.io.ResourceLoader;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -43,10 +48,42 @@ public class RoutingDataSourceConfiguration {
             targets.put(subsidiaryId, ds);
         });
         SubsidiaryRoutingDataSource routingDs = new SubsidiaryRoutingDataSource();
+        routingDs.setSubsidiaryTargets(targets);
         routingDs.setDefaultTargetDataSource(shared);
-        routingDs.setTargetDataSources(targets);
         routingDs.setLenientFallback(true);
         routingDs.afterPropertiesSet();
         return routingDs;
+    }
+
+    /**
+     * A subsidiary with its own database gets the same schema as the shared one: the one changelog runs on each
+     * of those databases at start-up, after the shared database's own migration.
+     */
+    @Bean
+    @DependsOn("liquibase")
+    @ConditionalOnProperty(prefix = "spring.liquibase", name = "enabled", matchIfMissing = true)
+    public SubsidiaryMigrations subsidiaryMigrations(DataSource dataSource, LiquibaseProperties liquibase,
+                                                     ResourceLoader resourceLoader) throws Exception {
+        SubsidiaryMigrations migrations = new SubsidiaryMigrations();
+        if (dataSource instanceof SubsidiaryRoutingDataSource routing) {
+            for (Map.Entry<Object, Object> e : routing.subsidiaryTargets().entrySet()) {
+                SpringLiquibase lb = new SpringLiquibase();
+                lb.setDataSource((DataSource) e.getValue());
+                lb.setChangeLog(liquibase.getChangeLog());
+                lb.setResourceLoader(resourceLoader);
+                lb.afterPropertiesSet();
+                migrations.migrated.add(e.getKey());
+            }
+        }
+        return migrations;
+    }
+
+    /** Which subsidiaries' own databases were migrated at start-up. */
+    public static class SubsidiaryMigrations {
+        final java.util.List<Object> migrated = new java.util.ArrayList<>();
+
+        public java.util.List<Object> migrated() {
+            return java.util.List.copyOf(migrated);
+        }
     }
 }
