@@ -82,6 +82,11 @@ public class ApiClient {
         return send(HttpRequest.newBuilder(URI.create(base + path)).POST(json(body)).header("Content-Type", "application/json"));
     }
 
+    public Reply postWithHeader(String path, Object body, String header, String value) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).POST(json(body))
+                .header("Content-Type", "application/json").header(header, value));
+    }
+
     public Reply put(String path, Object body) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).PUT(json(body)).header("Content-Type", "application/json"));
     }

@@ -1,5 +1,6 @@
 package cn.heatdesk.kernel.audit;
 
+import cn.heatdesk.kernel.routing.SharedDatabase;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -14,6 +15,7 @@ import java.util.Map;
  *
  * <p>Safe to run while the application writes: it checks the rows up to the head as read at the start.
  */
+@SharedDatabase
 @Component
 public class AuditChainVerifier {
 

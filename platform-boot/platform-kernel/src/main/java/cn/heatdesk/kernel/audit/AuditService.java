@@ -1,5 +1,6 @@
 package cn.heatdesk.kernel.audit;
 
+import cn.heatdesk.kernel.routing.SharedDatabase;
 import cn.heatdesk.kernel.datascope.Paging;
 import cn.heatdesk.kernel.id.IdGenerator;
 import cn.heatdesk.kernel.web.PageQuery;
@@ -33,6 +34,7 @@ import java.util.function.Consumer;
  * business transaction that failed. Writers serialise on the single row of {@code audit_chain_head}
  * ({@code SELECT ... FOR UPDATE}), which keeps the chain linear across several application instances.
  */
+@SharedDatabase
 @Service
 public class AuditService {
 

@@ -13,16 +13,42 @@ import java.util.function.Supplier;
 public final class SubsidiaryRouting {
 
     private static final ThreadLocal<Long> EXPLICIT = new ThreadLocal<>();
+    private static final ThreadLocal<Boolean> SHARED = new ThreadLocal<>();
+
+    /** Work whose checked exceptions pass through {@link #callShared}. */
+    @FunctionalInterface
+    public interface Work<T> {
+        T call() throws Throwable;
+    }
 
     private SubsidiaryRouting() {
     }
 
+    /** @return the subsidiary whose database to use, or null for the shared database */
     public static Long currentSubsidiary() {
+        if (Boolean.TRUE.equals(SHARED.get())) {
+            return null;
+        }
         Long explicit = EXPLICIT.get();
         if (explicit != null) {
             return explicit;
         }
         return SecurityContext.current().map(CurrentUser::subsidiaryId).orElse(null);
+    }
+
+    /** Runs {@code work} against the shared database (group-wide data), whoever is signed in. */
+    public static <T> T callShared(Work<T> work) throws Throwable {
+        Boolean previous = SHARED.get();
+        SHARED.set(Boolean.TRUE);
+        try {
+            return work.call();
+        } finally {
+            if (previous == null) {
+                SHARED.remove();
+            } else {
+                SHARED.set(previous);
+            }
+        }
     }
 
     public static <T> T callFor(long subsidiaryId, Supplier<T> work) {

@@ -1,5 +1,6 @@
 package cn.heatdesk.kernel.signing;
 
+import cn.heatdesk.kernel.routing.SharedDatabase;
 import cn.heatdesk.kernel.crypto.FieldCipher;
 import cn.heatdesk.kernel.error.BizException;
 import cn.heatdesk.kernel.id.IdGenerator;
@@ -28,6 +29,7 @@ import java.util.Optional;
  * Integration apps ({@code integration_app}): the app key and SM4-encrypted signing secret of each external system.
  * Secrets are 32 random bytes as 64 hex characters, shown once on creation or reset.
  */
+@SharedDatabase
 @Service
 public class IntegrationAppService {
 

@@ -1,5 +1,6 @@
 package cn.heatdesk.kernel.signing;
 
+import cn.heatdesk.kernel.routing.SharedDatabase;
 import cn.heatdesk.kernel.id.IdGenerator;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -14,6 +15,7 @@ import java.time.ZoneId;
  * Remembers used nonces in {@code api_nonce}. The unique key (app_key, nonce) makes the check atomic across
  * instances: the second insert of the same nonce fails.
  */
+@SharedDatabase
 @Component
 public class NonceStore {
 
