@@ -19,7 +19,7 @@ class DataScopeApiIT extends AbstractApiIT {
         ApiClient.Reply role = admin.post("/api/settings/roles", Map.of("roleCode", "ST_VIEW_" + suffix,
                 "roleName", "维修站查看" + suffix, "dataScope", "ORG_AND_CHILDREN",
                 "permissions", List.of("settings", "settings:org", "settings:user", "settings:role", "settings:changelog",
-                        "audit", "audit:view")));
+                        "audit", "audit:view", "integration:app", "integration:app:manage")));
         assertThat(role.status()).as(role.toString()).isEqualTo(200);
         String roleId = role.data().path("role").path("id").asText();
         String username = "st01view" + suffix;
@@ -50,6 +50,12 @@ class DataScopeApiIT extends AbstractApiIT {
         for (JsonNode c : station.get("/api/settings/change-logs?size=200").data().path("records")) {
             assertThat(c.path("orgPath").asText("")).startsWith(st01Path);
         }
+        // integration apps created by the group are neither listed nor reachable
+        ApiClient.Reply app = admin.post("/api/settings/integration-apps", Map.of("appName", "经营计费系统" + suffix));
+        assertThat(app.status()).as(app.toString()).isEqualTo(200);
+        String appId = app.data().path("app").path("id").asText();
+        assertThat(station.get("/api/settings/integration-apps?size=100").data().path("total").asLong()).isZero();
+        assertThat(station.post("/api/settings/integration-apps/" + appId + "/disable", Map.of()).status()).isEqualTo(404);
         // writes outside the scope are refused
         ApiClient.Reply denied = station.post("/api/settings/orgs", Map.of("parentId", String.valueOf(orgId("SUB02")),
                 "orgType", "TEAM", "orgCode", "X" + suffix, "orgName", "越权班组"));

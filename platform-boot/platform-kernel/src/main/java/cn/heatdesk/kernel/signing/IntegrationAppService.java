@@ -3,6 +3,7 @@ package cn.heatdesk.kernel.signing;
 import cn.heatdesk.kernel.routing.SharedDatabase;
 import cn.heatdesk.kernel.crypto.FieldCipher;
 import cn.heatdesk.kernel.error.BizException;
+import cn.heatdesk.kernel.datascope.Paging;
 import cn.heatdesk.kernel.id.IdGenerator;
 import cn.heatdesk.kernel.security.CurrentUser;
 import cn.heatdesk.kernel.security.SecurityContext;
@@ -37,7 +38,7 @@ public class IntegrationAppService {
             + "created_at, created_by, updated_at, updated_by";
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Map<String, String> SORTS = Map.of(
-            "appKey", "app_key", "appName", "app_name", "createdAt", "created_at", "enabled", "enabled");
+            "appKey", "a.app_key", "appName", "a.app_name", "createdAt", "a.created_at", "enabled", "a.enabled");
 
     private static final RowMapper<IntegrationApp> ROW_MAPPER = (rs, i) -> new IntegrationApp(
             rs.getLong("id"), rs.getString("app_key"), rs.getString("app_name"), rs.getInt("enabled") == 1,
@@ -48,8 +49,10 @@ public class IntegrationAppService {
     private final JdbcTemplate jdbc;
     private final FieldCipher cipher;
     private final IdGenerator ids;
+    private final IntegrationAppMapper mapper;
 
-    public IntegrationAppService(JdbcTemplate jdbc, FieldCipher cipher, IdGenerator ids) {
+    public IntegrationAppService(JdbcTemplate jdbc, FieldCipher cipher, IdGenerator ids, IntegrationAppMapper mapper) {
+        this.mapper = mapper;
         this.jdbc = jdbc;
         this.cipher = cipher;
         this.ids = ids;
@@ -62,26 +65,21 @@ public class IntegrationAppService {
         return rows.stream().findFirst().map(c -> new Credential(c.app(), cipher.decrypt(c.secret())));
     }
 
+    /** Apps within the viewer's data scope. */
     public PageResult<IntegrationApp> list(PageQuery page, String keyword) {
-        page.validated();
-        List<Object> args = new ArrayList<>();
-        String where = "";
-        if (keyword != null && !keyword.isBlank()) {
-            where = " WHERE (app_key LIKE ? ESCAPE '!' OR app_name LIKE ? ESCAPE '!')";
-            String like = "%" + keyword.strip().replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
-            args.add(like);
-            args.add(like);
-        }
-        Long total = jdbc.queryForObject("SELECT COUNT(*) FROM integration_app" + where, Long.class, args.toArray());
-        String order = page.orderBy(SORTS, "created_at DESC") + ", id DESC";
-        List<IntegrationApp> rows = jdbc.query("SELECT " + COLUMNS + " FROM integration_app" + where
-                + " ORDER BY " + order + " LIMIT " + page.getSize() + " OFFSET " + page.offset(), ROW_MAPPER, args.toArray());
-        return new PageResult<>(rows, total == null ? 0 : total, page.getPage(), page.getSize());
+        String pattern = keyword == null || keyword.isBlank() ? null
+                : "%" + keyword.strip().replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+        String order = page.orderBy(SORTS, "a.created_at DESC") + ", a.id DESC";
+        return Paging.page(page, () -> mapper.selectPage(pattern, order));
     }
 
+    /** An app the viewer may see, or 404. */
     public IntegrationApp get(long id) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM integration_app WHERE id = ?", ROW_MAPPER, id)
-                .stream().findFirst().orElseThrow(() -> BizException.notFound("对接应用"));
+        IntegrationApp app = mapper.selectById(id);
+        if (app == null) {
+            throw BizException.notFound("对接应用");
+        }
+        return app;
     }
 
     /** Creates an enabled app in the current user's subsidiary and returns it with its secret (shown once). */
@@ -102,6 +100,7 @@ public class IntegrationAppService {
 
     @Transactional
     public IntegrationApp update(long id, String appName, String remark) {
+        get(id); // 404 outside the viewer's data scope
         int n = jdbc.update("UPDATE integration_app SET app_name = ?, remark = ?, updated_at = ?, updated_by = ? WHERE id = ?",
                 appName.strip(), blankToNull(remark), now(), SecurityContext.userIdOrSystem(), id);
         if (n == 0) {
@@ -112,6 +111,7 @@ public class IntegrationAppService {
 
     @Transactional
     public IntegrationApp setEnabled(long id, boolean enabled) {
+        get(id); // 404 outside the viewer's data scope
         int n = jdbc.update("UPDATE integration_app SET enabled = ?, updated_at = ?, updated_by = ? WHERE id = ?",
                 enabled ? 1 : 0, now(), SecurityContext.userIdOrSystem(), id);
         if (n == 0) {
@@ -123,6 +123,7 @@ public class IntegrationAppService {
     /** Replaces the secret; the old one stops working immediately. Returns the new secret (shown once). */
     @Transactional
     public IntegrationAppSecret resetSecret(long id) {
+        get(id); // 404 outside the viewer's data scope
         String secret = newSecret();
         int n = jdbc.update("UPDATE integration_app SET secret_enc = ?, updated_at = ?, updated_by = ? WHERE id = ?",
                 cipher.encrypt(secret), now(), SecurityContext.userIdOrSystem(), id);

@@ -50,7 +50,7 @@ import java.util.concurrent.atomic.AtomicReference;
 @ComponentScan(basePackages = {"cn.heatdesk.kernel.crypto", "cn.heatdesk.kernel.audit", "cn.heatdesk.kernel.signing"})
 @Import(GlobalExceptionHandler.class)
 @PropertySource("classpath:sec-test.properties")
-@MapperScan(basePackages = "cn.heatdesk.kernel.audit", annotationClass = Mapper.class)
+@MapperScan(basePackages = {"cn.heatdesk.kernel.audit", "cn.heatdesk.kernel.signing"}, annotationClass = Mapper.class)
 public class SecurityTestApp implements WebMvcConfigurer {
 
     private final ObjectProvider<AuditInterceptorContributor> audit;
