@@ -63,7 +63,7 @@ public class AuditController {
     }
 
     @GetMapping("/logs/export")
-    @SaCheckPermission(PermissionCodes.AUDIT_VIEW)
+    @SaCheckPermission(PermissionCodes.AUDIT_EXPORT)
     @AuditAction(value = "导出审计日志", manual = true)
     public void export(@RequestParam(required = false) String username,
                        @RequestParam(required = false) String action,

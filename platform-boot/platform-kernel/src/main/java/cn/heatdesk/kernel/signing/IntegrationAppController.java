@@ -21,7 +21,6 @@ import org.springframework.web.bind.annotation.RestController;
 /** Management of integration apps (系统设置 → 对接应用). The secret is returned only on create and reset. */
 @RestController
 @RequestMapping("/api/settings/integration-apps")
-@SaCheckPermission(PermissionCodes.API_APP_MANAGE)
 public class IntegrationAppController {
 
     private final IntegrationAppService service;
@@ -31,40 +30,47 @@ public class IntegrationAppController {
     }
 
     @GetMapping
+    @SaCheckPermission(PermissionCodes.API_APP_VIEW)
     public ApiResponse<PageResult<IntegrationApp>> list(PageQuery page, @RequestParam(required = false) String keyword) {
         return ApiResponse.ok(service.list(page, keyword));
     }
 
     @GetMapping("/{id}")
+    @SaCheckPermission(PermissionCodes.API_APP_VIEW)
     public ApiResponse<IntegrationApp> get(@PathVariable long id) {
         return ApiResponse.ok(service.get(id));
     }
 
     @PostMapping
+    @SaCheckPermission(PermissionCodes.API_APP_MANAGE)
     @AuditAction("新增对接应用")
     public ApiResponse<IntegrationAppSecret> create(@RequestBody @Valid AppForm form) {
         return ApiResponse.ok(service.create(form.appName(), form.remark()));
     }
 
     @PutMapping("/{id}")
+    @SaCheckPermission(PermissionCodes.API_APP_MANAGE)
     @AuditAction("修改对接应用")
     public ApiResponse<IntegrationApp> update(@PathVariable long id, @RequestBody @Valid AppForm form) {
         return ApiResponse.ok(service.update(id, form.appName(), form.remark()));
     }
 
     @PostMapping("/{id}/enable")
+    @SaCheckPermission(PermissionCodes.API_APP_MANAGE)
     @AuditAction("启用对接应用")
     public ApiResponse<IntegrationApp> enable(@PathVariable long id) {
         return ApiResponse.ok(service.setEnabled(id, true));
     }
 
     @PostMapping("/{id}/disable")
+    @SaCheckPermission(PermissionCodes.API_APP_MANAGE)
     @AuditAction("停用对接应用")
     public ApiResponse<IntegrationApp> disable(@PathVariable long id) {
         return ApiResponse.ok(service.setEnabled(id, false));
     }
 
     @PostMapping("/{id}/reset-secret")
+    @SaCheckPermission(PermissionCodes.API_APP_MANAGE)
     @AuditAction("重置对接应用密钥")
     public ApiResponse<IntegrationAppSecret> resetSecret(@PathVariable long id) {
         return ApiResponse.ok(service.resetSecret(id));
