@@ -29,8 +29,11 @@ public class AuthController {
     private final UserMapper users;
     private final OrgMapper orgs;
     private final MenuProvider menus;
+    private final PasswordPolicy policy;
 
-    public AuthController(LoginService login, HeatDeskKeys keys, UserMapper users, OrgMapper orgs, MenuProvider menus) {
+    public AuthController(LoginService login, HeatDeskKeys keys, UserMapper users, OrgMapper orgs, MenuProvider menus,
+                          PasswordPolicy policy) {
+        this.policy = policy;
         this.login = login;
         this.keys = keys;
         this.users = users;
@@ -87,6 +90,7 @@ public class AuthController {
         OrgUnit org = orgs.selectByIdUnscoped(u.orgId());
         return new AuthDtos.Profile(u.userId(), u.username(), u.realName(), row.getJobNumber(), u.orgId(),
                 org == null ? null : org.getOrgName(), u.subsidiaryId(), u.dataScope().name(), u.roles(),
-                u.permissions(), menus.menusFor(u.permissions()), row.getLastLoginAt(), row.getLastLoginIp());
+                u.permissions(), menus.menusFor(u.permissions()), row.getLastLoginAt(), row.getLastLoginIp(),
+                policy.idleMinutes());
     }
 }

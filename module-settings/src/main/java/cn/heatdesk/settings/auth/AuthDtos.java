@@ -40,6 +40,6 @@ public final class AuthDtos {
 
     public record Profile(Long userId, String username, String realName, String jobNumber, Long orgId, String orgName,
                           Long subsidiaryId, String dataScope, Set<String> roles, Set<String> permissions,
-                          List<?> menus, LocalDateTime lastLoginAt, String lastLoginIp) {
+                          List<?> menus, LocalDateTime lastLoginAt, String lastLoginIp, int idleMinutes) {
     }
 }

@@ -63,6 +63,13 @@ public class RoleController {
         return ApiResponse.ok(service.update(id, req));
     }
 
+    @PutMapping("/{id}/permissions")
+    @SaCheckPermission("settings:role:grant")
+    @AuditAction("分配角色权限")
+    public ApiResponse<RoleDetail> grant(@PathVariable long id, @Valid @RequestBody RoleRequests.Grant req) {
+        return ApiResponse.ok(service.grant(id, req.permissions()));
+    }
+
     @DeleteMapping("/{id}")
     @SaCheckPermission("settings:role:edit")
     @AuditAction("删除角色")

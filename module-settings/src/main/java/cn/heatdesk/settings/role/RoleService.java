@@ -171,6 +171,21 @@ public class RoleService {
         return result;
     }
 
+    /** Replaces a role's permissions only (settings:role:grant), within the actor's own permissions. */
+    @Transactional
+    public RoleDetail grant(long id, List<String> permissions) {
+        CurrentUser actor = SecurityContext.require();
+        RoleDetail before = detail(id);
+        if (before.permissions().contains(ALL_PERMISSIONS)) {
+            throw BizException.invalid("permissions", "内置超级管理员角色的权限不能修改");
+        }
+        List<String> perms = writePermissions(id, permissions, actor);
+        RoleDetail after = new RoleDetail(before.role(), perms, before.customOrgIds());
+        changeLog.updated(before, after);
+        sessions.refreshUsers(mapper.selectUserIds(id));
+        return after;
+    }
+
     @Transactional
     public void delete(long id) {
         RoleDetail before = detail(id);

@@ -134,7 +134,9 @@ public class UserService {
         u.setRealName(req.realName().trim());
         u.setJobNumber(blankToNull(req.jobNumber()));
         place(u, org);
-        setPhone(u, req.phone());
+        if (req.phone() == null || !req.phone().contains("*")) {
+            setPhone(u, req.phone());
+        }
         u.setEmail(blankToNull(req.email()));
         u.setRowVersion(req.rowVersion());
         u.setUpdatedBy(actor.userId());

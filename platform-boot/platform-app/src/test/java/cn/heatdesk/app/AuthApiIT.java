@@ -27,6 +27,7 @@ class AuthApiIT extends AbstractApiIT {
         // idle timeout from the system parameter security.session.idle-minutes (30)
         long idle = cn.dev33.satoken.stp.StpUtil.getStpLogic().getTokenActiveTimeoutByToken(r.data().path("token").asText());
         assertThat(idle).isBetween(1700L, 1800L);
+        assertThat(r.data().path("profile").path("idleMinutes").asInt()).isEqualTo(30);
 
         ApiClient c2 = client();
         ObjectNode body = ApiClient.json().createObjectNode().put("username", "admin")
