@@ -86,6 +86,9 @@ export const roleApi = {
   detail: (id: string) => get<RoleDetail>(`/api/settings/roles/${id}`),
   create: (body: RoleSave, o?: RequestOptions) => post<RoleDetail>('/api/settings/roles', body, o),
   update: (id: string, body: RoleSave, o?: RequestOptions) => put<RoleDetail>(`/api/settings/roles/${id}`, body, o),
+  /** permissions only (settings:role:grant) */
+  grant: (id: string, permissions: string[], o?: RequestOptions) =>
+    put<RoleDetail>(`/api/settings/roles/${id}/permissions`, { permissions }, o),
   remove: (id: string) => del(`/api/settings/roles/${id}`),
   permissionTree: () => get<PermissionNode[]>('/api/settings/permissions/tree'),
 }
