@@ -1,0 +1,950 @@
+#!/usr/bin/env node
+/*
+ * HeatDesk web console — end-to-end browser tests (plain Node ESM + playwright-core + Debian's Chromium).
+ *
+ *   npm run test:e2e                       starts ../platform-boot/platform-app/target/heatdesk-exec.jar on a free
+ *                                          port with a fresh data dir, runs everything, stops the server
+ *   HEATDESK_E2E_URL=http://host:8080/ npm run test:e2e
+ *                                          runs against an already running server (e.g. a WAR under /heatdesk/)
+ *
+ * Environment:
+ *   PLAYWRIGHT_CHROMIUM_EXECUTABLE_PATH    the browser (default /usr/bin/chromium; never downloaded)
+ *   HEATDESK_E2E_JAR                       another executable jar than the default one
+ *   HEATDESK_E2E_HEADED=1                  show the browser (needs a display)
+ *
+ * Output (web-console/target/e2e/): heatdesk.log (server log), screenshots/NN-name.png (one per step),
+ * junit.xml (also copied to target/failsafe-reports/TEST-web-console.e2e.xml, which the CI counts).
+ * Prints one ✔/✘ line per scenario and last `e2e: N passed, N failed`; exits 1 when anything failed.
+ *
+ * Selectors: the data-testid attributes documented in web-console/README.md; Chinese text where none exists.
+ */
+import { spawn } from 'node:child_process'
+import fs from 'node:fs'
+import fsp from 'node:fs/promises'
+import net from 'node:net'
+import os from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { chromium } from 'playwright-core'
+import { encryptPassword } from '../src/api/sm2-core.js'
+
+// ---- paths and constants ---------------------------------------------------------------------------------------
+const WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+const OUT_DIR = path.join(WEB_DIR, 'target', 'e2e')
+const SHOT_DIR = path.join(OUT_DIR, 'screenshots')
+const SERVER_LOG = path.join(OUT_DIR, 'heatdesk.log')
+const JUNIT_FILE = path.join(OUT_DIR, 'junit.xml')
+const FAILSAFE_FILE = path.join(WEB_DIR, 'target', 'failsafe-reports', 'TEST-web-console.e2e.xml')
+const JAR = process.env.HEATDESK_E2E_JAR
+  || path.resolve(WEB_DIR, '..', 'platform-boot', 'platform-app', 'target', 'heatdesk-exec.jar')
+const CHROMIUM = process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE_PATH || '/usr/bin/chromium'
+const HEALTH_TIMEOUT_MS = 180_000
+const STEP_TIMEOUT_MS = 20_000
+const DESKTOP = { width: 1280, height: 720 }
+const TABLET = { width: 1024, height: 768 }
+
+const ADMIN = { username: 'admin', password: 'HeatDesk@2026' }
+/** unique per run, so the tests can run again and again against the same server */
+const STAMP = (Date.now().toString(36) + Math.floor(Math.random() * 36 ** 2).toString(36)).toUpperCase().slice(-8)
+const T = {
+  subCode: `E2E-SUB-${STAMP}`,
+  subName: `测试热力分公司${STAMP}`,
+  stationCode: `E2E-ST-${STAMP}`,
+  stationName: `测试维修站${STAMP}`,
+  roleCode: `E2E_ST_${STAMP}`,
+  roleName: `站点用户管理${STAMP}`,
+  username: `e2e.st.${STAMP.toLowerCase()}`,
+  realName: `测试站员${STAMP}`,
+  initialPassword: 'Init#Pass2026',
+  newPassword: 'Station#Pass2026',
+  lockUsername: `e2e.lock.${STAMP.toLowerCase()}`,
+}
+/** menus the station role must not see (besides 系统设置 → 用户管理 / 组织机构) */
+const FORBIDDEN_MENUS = ['settings:role', 'settings:dict', 'settings:param', 'settings:changelog', 'audit',
+  'integration:app']
+const ADMIN_SETTINGS_MENUS = [
+  ['settings:org', '组织机构'], ['settings:user', '用户管理'], ['settings:role', '角色权限'],
+  ['settings:dict', '数据字典'], ['settings:param', '系统参数'], ['settings:changelog', '变更记录'],
+  ['audit', '审计日志']]
+
+// ---- small utilities -------------------------------------------------------------------------------------------
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms))
+/** a timer that does not keep the process alive (for races against a deadline) */
+const deadline = (ms) => new Promise((r) => setTimeout(r, ms).unref())
+const sec = (ms) => (ms / 1000).toFixed(1)
+
+function assert(cond, message) {
+  if (!cond) throw new Error(message)
+}
+
+function xmlEscape(s) {
+  return String(s)
+    // characters XML 1.0 does not allow (ANSI colour codes of error messages and the like)
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '')
+    .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer()
+    srv.unref()
+    srv.on('error', reject)
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address()
+      srv.close(() => resolve(port))
+    })
+  })
+}
+
+function tail(file, lines = 40) {
+  try {
+    return fs.readFileSync(file, 'utf8').split('\n').slice(-lines).join('\n')
+  } catch {
+    return '(no log)'
+  }
+}
+
+// ---- the HeatDesk server ---------------------------------------------------------------------------------------
+let server = null // { proc, dataDir, exited }
+
+async function startServer() {
+  if (!fs.existsSync(JAR)) {
+    throw new Error(`找不到 ${JAR}：先运行 ./mvnw -q -DskipTests install`
+      + '（在仓库根目录，构建含控制台的可执行 JAR）')
+  }
+  const port = await freePort()
+  const dataDir = await fsp.mkdtemp(path.join(os.tmpdir(), 'heatdesk-e2e-'))
+  const log = fs.createWriteStream(SERVER_LOG)
+  // the console shows the server's LocalDateTime values as China time, and the browser runs in Asia/Shanghai
+  const args = ['-Xms256m', '-Djava.awt.headless=true', '-Duser.timezone=Asia/Shanghai', '-jar', JAR, `--server.port=${port}`,
+    `--heatdesk.data-dir=${dataDir}`]
+  log.write(`# java ${args.join(' ')}\n`)
+  const proc = spawn(process.env.JAVA || 'java', args, { cwd: dataDir, stdio: ['ignore', 'pipe', 'pipe'] })
+  server = { proc, dataDir, exited: null }
+  proc.stdout.pipe(log, { end: false })
+  proc.stderr.pipe(log, { end: false })
+  proc.on('exit', (code, signal) => {
+    server && (server.exited = { code, signal })
+  })
+  proc.on('error', (e) => {
+    server && (server.exited = { code: -1, signal: String(e.message) })
+  })
+  const base = `http://127.0.0.1:${port}/`
+  console.log(`HeatDesk: java -jar ${path.relative(WEB_DIR, JAR)} on port ${port} (data ${dataDir}; log ${path.relative(WEB_DIR, SERVER_LOG)})`)
+  await waitHealthy(base, () => server?.exited)
+  return base
+}
+
+async function waitHealthy(base, exited = () => null) {
+  const started = Date.now()
+  let last = ''
+  while (Date.now() - started < HEALTH_TIMEOUT_MS) {
+    const ex = exited()
+    if (ex) {
+      throw new Error(`HeatDesk exited during start-up (code ${ex.code}, signal ${ex.signal}); last log lines:\n${tail(SERVER_LOG)}`)
+    }
+    try {
+      const res = await fetch(new URL('actuator/health', base), { signal: AbortSignal.timeout(5000) })
+      const body = await res.json().catch(() => ({}))
+      if (body.status === 'UP') {
+        console.log(`HeatDesk is UP at ${base} after ${sec(Date.now() - started)} s`)
+        return
+      }
+      last = `HTTP ${res.status} ${JSON.stringify(body)}`
+    } catch (e) {
+      last = e.cause?.code || e.message
+    }
+    await sleep(1000)
+  }
+  throw new Error(`GET ${base}actuator/health did not report UP within ${HEALTH_TIMEOUT_MS / 1000} s (last: ${last}); `
+    + `last log lines:\n${tail(SERVER_LOG)}`)
+}
+
+async function stopServer() {
+  const s = server
+  if (!s) return
+  server = null
+  const { proc } = s
+  if (proc.exitCode === null && proc.signalCode === null) {
+    const gone = new Promise((r) => proc.once('exit', r))
+    proc.kill('SIGTERM')
+    const ok = await Promise.race([gone.then(() => true), deadline(20_000).then(() => false)])
+    if (!ok) {
+      console.log('HeatDesk did not stop within 20 s of SIGTERM: SIGKILL')
+      proc.kill('SIGKILL')
+      await Promise.race([gone, deadline(5000)])
+    }
+  }
+  await fsp.rm(s.dataDir, { recursive: true, force: true }).catch(() => undefined)
+}
+
+/** the last resort: the JVM must never outlive this script */
+function killServerNow() {
+  if (server?.proc && server.proc.exitCode === null && server.proc.signalCode === null) {
+    try {
+      server.proc.kill('SIGKILL')
+    } catch {
+      // already gone
+    }
+  }
+  if (server?.dataDir) fs.rmSync(server.dataDir, { recursive: true, force: true, maxRetries: 3 })
+  server = null
+}
+process.on('exit', killServerNow)
+for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.on(sig, () => {
+    console.error(`\n${sig}: stopping HeatDesk`)
+    killServerNow()
+    process.exit(130)
+  })
+}
+
+// ---- the server's API (set-up steps that are not under test) ---------------------------------------------------
+async function api(base, method, urlPath, body, token) {
+  const headers = { Accept: 'application/json' }
+  if (body !== undefined) headers['Content-Type'] = 'application/json'
+  if (token) headers.Authorization = `Bearer ${token}`
+  const res = await fetch(new URL(urlPath.replace(/^\//, ''), base), {
+    method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal: AbortSignal.timeout(30_000),
+  })
+  const json = await res.json().catch(() => null)
+  if (!res.ok || !json || json.code !== '0') {
+    throw new Error(`${method} ${urlPath}: HTTP ${res.status} ${json?.code ?? ''} ${json?.msg ?? ''}`)
+  }
+  return json.data
+}
+
+async function apiLogin(base, username, password) {
+  const { publicKey } = await api(base, 'GET', '/api/auth/public-key')
+  const data = await api(base, 'POST', '/api/auth/login', { username, password: encryptPassword(password, publicKey) })
+  return data.token
+}
+
+function findOrg(nodes, code) {
+  for (const n of nodes ?? []) {
+    if (n.orgCode === code) return n
+    const hit = findOrg(n.children, code)
+    if (hit) return hit
+  }
+  return null
+}
+
+// ---- browser helpers -------------------------------------------------------------------------------------------
+let browser = null
+let shotNo = 0
+let current = null // the page of the running scenario (for the screenshot on failure)
+const pageProblems = [] // JS errors seen in the pages
+
+async function newPage(viewport = DESKTOP) {
+  const context = await browser.newContext({
+    viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', deviceScaleFactor: 1, acceptDownloads: false,
+  })
+  // only localhost traffic: anything else is refused before it leaves the browser
+  await context.route((url) => !['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname), (route) => route.abort())
+  const page = await context.newPage()
+  page.setDefaultTimeout(STEP_TIMEOUT_MS)
+  page.setDefaultNavigationTimeout(60_000)
+  // in-flight XHR/fetch counter for settle()
+  page.__inflight = 0
+  const isApi = (req) => ['xhr', 'fetch'].includes(req.resourceType())
+  page.on('request', (req) => isApi(req) && page.__inflight++)
+  page.on('requestfinished', (req) => isApi(req) && page.__inflight--)
+  page.on('requestfailed', (req) => isApi(req) && page.__inflight--)
+  page.on('pageerror', (e) => pageProblems.push(`${page.url()}: ${e.message}`))
+  current = page
+  return page
+}
+
+/** waits until no API request is in flight for 300 ms and no loading mask is shown */
+async function settle(page, timeout = STEP_TIMEOUT_MS) {
+  const until = Date.now() + timeout
+  let quietSince = null
+  while (Date.now() < until) {
+    if (page.__inflight <= 0) {
+      quietSince ??= Date.now()
+      if (Date.now() - quietSince >= 300) break
+    } else {
+      quietSince = null
+    }
+    await sleep(50)
+  }
+  await page.waitForFunction(() => ![...document.querySelectorAll('.el-loading-mask')]
+    .some((m) => m.offsetParent !== null && getComputedStyle(m).display !== 'none' && getComputedStyle(m).opacity !== '0'),
+  null, { timeout: Math.max(1000, until - Date.now()) })
+}
+
+function slug(s) {
+  return s.replace(/[^\w\u4e00-\u9fa5-]+/g, '-').replace(/^-+|-+$/g, '')
+}
+
+/** a numbered PNG of the viewport (animations finished, caret hidden) */
+async function shot(page, name) {
+  await settle(page).catch(() => undefined)
+  await sleep(150)
+  shotNo++
+  const file = path.join(SHOT_DIR, `${String(shotNo).padStart(2, '0')}-${slug(name)}.png`)
+  await page.screenshot({ path: file, animations: 'disabled', caret: 'hide' })
+  return file
+}
+
+const byTestId = (page, id) => page.locator(`[data-testid="${id}"]`)
+
+async function gotoLogin(page, base) {
+  await page.goto(`${base}#/login`, { waitUntil: 'load' })
+  await byTestId(page, 'page-login').waitFor()
+  await byTestId(page, 'login-username').waitFor()
+  await settle(page)
+}
+
+/** fills the login form and submits it; answers the login response */
+async function submitLogin(page, username, password) {
+  await byTestId(page, 'login-username').fill(username)
+  await byTestId(page, 'login-password').fill(password)
+  const resp = page.waitForResponse((r) => r.url().includes('/api/auth/login') && r.request().method() === 'POST')
+  await byTestId(page, 'login-submit').click()
+  return resp
+}
+
+async function loginAs(page, base, username, password) {
+  await gotoLogin(page, base)
+  const resp = await submitLogin(page, username, password)
+  if (resp.status() !== 200) {
+    const body = await resp.json().catch(() => ({}))
+    throw new Error(`login of ${username} refused: HTTP ${resp.status()} ${body.code ?? ''} ${body.msg ?? ''}`)
+  }
+  await byTestId(page, 'page-home').waitFor()
+  await byTestId(page, 'side-menu').waitFor()
+  await settle(page)
+}
+
+async function logout(page) {
+  await byTestId(page, 'user-menu-trigger').click()
+  await byTestId(page, 'user-menu-logout').click()
+  const confirm = page.locator('.hd-msgbox .hd-msgbox-confirm')
+  await confirm.waitFor({ state: 'visible' })
+  await confirm.click()
+  await byTestId(page, 'page-login').waitFor()
+  await page.locator('.hd-msgbox').waitFor({ state: 'hidden' })
+  await settle(page)
+}
+
+/** opens a page from the side menu (opening 系统设置 first when it is closed) */
+async function openMenu(page, code, pageTestId) {
+  const item = byTestId(page, `menu-${code}`)
+  if (!await item.isVisible()) {
+    const title = page.locator('[data-testid="menu-settings"] > .el-sub-menu__title')
+    await title.click()
+    await item.waitFor({ state: 'visible' })
+  }
+  await item.click()
+  // the page, or at once the 404 / 403 page instead of waiting for the timeout
+  await page.locator(`[data-testid="${pageTestId}"], [data-testid="page-not-found"], [data-testid="page-forbidden"]`)
+    .first().waitFor()
+  for (const other of ['page-not-found', 'page-forbidden']) {
+    if (await byTestId(page, other).isVisible()) {
+      throw new Error(`menu-${code} opened ${other} (${new URL(page.url()).hash}) instead of ${pageTestId}`)
+    }
+  }
+  await settle(page)
+}
+
+/** opens an el-select by its data-testid and clicks the option with the given data-testid */
+async function pickOption(page, selectTestId, optionTestId) {
+  await byTestId(page, selectTestId).click()
+  const option = page.locator(`.el-select-dropdown [data-testid="${optionTestId}"]`).filter({ visible: true })
+  await option.first().waitFor({ state: 'visible' })
+  await option.first().click()
+}
+
+/** the workbench's user chart has drawn and finished its entry animation (ECharts: 1 s) */
+async function chartDrawn(page) {
+  await settle(page)
+  await byTestId(page, 'home-user-chart').locator('canvas').first().waitFor({ state: 'visible' })
+  await sleep(1200)
+}
+
+async function waitDialogClosed(page, testId) {
+  await byTestId(page, testId).waitFor({ state: 'hidden' })
+  await settle(page)
+}
+
+/** the visible text of the success toast (ElMessage) containing `text` */
+async function expectToast(page, text) {
+  await page.locator('.el-message--success', { hasText: text }).first().waitFor({ state: 'visible' })
+}
+
+async function tableRows(page, tableTestId) {
+  return page.locator(`[data-testid="${tableTestId}"] [data-testid="table-row"]`)
+}
+
+async function searchUsers(page, keyword) {
+  await byTestId(page, 'user-filter-keyword').fill(keyword)
+  const resp = page.waitForResponse((r) => r.url().includes('/api/settings/users?') && r.request().method() === 'GET')
+  await byTestId(page, 'user-table').locator('[data-testid="table-search"]').click()
+  await resp
+  await settle(page)
+}
+
+// ---- scenarios -------------------------------------------------------------------------------------------------
+const results = [] // { name, ok, ms, error, skipped }
+const passed = new Set()
+
+async function scenario(id, name, needs, fn) {
+  const full = `${id}. ${name}`
+  const started = Date.now()
+  const missing = needs.filter((n) => !passed.has(n))
+  if (missing.length) {
+    const error = `not run: needs scenario ${missing.join(', ')}, which failed`
+    results.push({ name: full, ok: false, ms: 0, error })
+    console.log(`✘ ${full}: ${error}`)
+    return
+  }
+  current = null
+  try {
+    await fn()
+    passed.add(id)
+    results.push({ name: full, ok: true, ms: Date.now() - started })
+    console.log(`✔ ${full} (${sec(Date.now() - started)} s)`)
+  } catch (e) {
+    const error = e instanceof Error ? (e.message.split('\n')[0] || String(e)) : String(e)
+    let where = ''
+    if (current && !current.isClosed()) {
+      try {
+        const file = await shot(current, `FAILED-${id}`)
+        where = ` [screenshot ${path.relative(WEB_DIR, file)}]`
+      } catch {
+        // no screenshot then
+      }
+    }
+    results.push({ name: full, ok: false, ms: Date.now() - started, error: error + where,
+      stack: e instanceof Error ? e.stack : String(e) })
+    console.log(`✘ ${full}: ${error}${where}`)
+  }
+}
+
+async function runScenarios(base) {
+  // 2. the console's SM2 helper against the live server
+  await scenario('sm2', 'SM2 互通：scripts/sm2-interop.mjs 的密文在服务端解密并登录', [], async () => {
+    const out = await new Promise((resolve, reject) => {
+      const p = spawn(process.execPath, [path.join(WEB_DIR, 'scripts', 'sm2-interop.mjs'), base],
+        { cwd: WEB_DIR, stdio: ['ignore', 'pipe', 'pipe'] })
+      let text = ''
+      p.stdout.on('data', (d) => (text += d))
+      p.stderr.on('data', (d) => (text += d))
+      const timer = setTimeout(() => p.kill('SIGKILL'), 60_000)
+      p.on('exit', (code) => {
+        clearTimeout(timer)
+        code === 0 ? resolve(text.trim()) : reject(new Error(text.trim() || `exit ${code}`))
+      })
+      p.on('error', reject)
+    })
+    console.log(`  ${out}`)
+  })
+
+  const admin = await newPage()
+
+  // a. the login page and the admin's menu
+  await scenario('a', '管理员经登录页登录，侧边菜单显示系统设置及其 7 个子菜单', [], async () => {
+    current = admin
+    await gotoLogin(admin, base)
+    await shot(admin, 'login-page')
+    const resp = await submitLogin(admin, ADMIN.username, ADMIN.password)
+    assert(resp.status() === 200, `login answered HTTP ${resp.status()}`)
+    await byTestId(admin, 'page-home').waitFor()
+    await settle(admin)
+    const settings = byTestId(admin, 'menu-settings')
+    await settings.waitFor({ state: 'visible' })
+    assert((await settings.locator('.el-sub-menu__title').innerText()).includes('系统设置'), '菜单没有“系统设置”')
+    if (!await byTestId(admin, 'menu-settings:org').isVisible()) {
+      await settings.locator('.el-sub-menu__title').click()
+    }
+    for (const [code, label] of ADMIN_SETTINGS_MENUS) {
+      const item = byTestId(admin, `menu-${code}`)
+      await item.waitFor({ state: 'visible' })
+      const text = (await item.innerText()).trim()
+      assert(text.includes(label), `menu-${code} shows “${text}”, expected “${label}”`)
+    }
+    await shot(admin, 'admin-home-menu')
+  })
+
+  // b. a subsidiary under 南部事业部 and a repair station under it
+  await scenario('b', `组织机构：在南部事业部下新增分公司 ${T.subCode} 及其维修站 ${T.stationCode}`, ['a'], async () => {
+    current = admin
+    await openMenu(admin, 'settings:org', 'page-settings-org')
+    const division = byTestId(admin, 'org-node-DIV-S')
+    await division.waitFor({ state: 'visible' })
+    await division.click()
+    await byTestId(admin, 'org-detail').locator('h3', { hasText: '南部事业部' }).waitFor()
+    await settle(admin)
+
+    // the subsidiary
+    await byTestId(admin, 'org-add-child').click()
+    await byTestId(admin, 'org-form-dialog').waitFor({ state: 'visible' })
+    await pickOption(admin, 'org-form-type', 'org-form-type-SUBSIDIARY')
+    await byTestId(admin, 'org-form-code').fill(T.subCode)
+    await byTestId(admin, 'org-form-name').fill(T.subName)
+    await byTestId(admin, 'org-form-phone').fill('0371-12345678')
+    await byTestId(admin, 'org-form-address').fill('测试路 1 号')
+    await shot(admin, 'org-new-subsidiary-dialog')
+    await byTestId(admin, 'org-form-confirm').click()
+    await expectToast(admin, '机构已新增')
+    await waitDialogClosed(admin, 'org-form-dialog')
+    await byTestId(admin, `org-node-${T.subCode}`).waitFor({ state: 'visible' })
+    await byTestId(admin, 'org-detail').locator('h3', { hasText: T.subName }).waitFor()
+
+    // the repair station under it (the page selected the new subsidiary)
+    await byTestId(admin, 'org-add-child').click()
+    await byTestId(admin, 'org-form-dialog').waitFor({ state: 'visible' })
+    await pickOption(admin, 'org-form-type', 'org-form-type-REPAIR_STATION')
+    await byTestId(admin, 'org-form-code').fill(T.stationCode)
+    await byTestId(admin, 'org-form-name').fill(T.stationName)
+    await byTestId(admin, 'org-form-confirm').click()
+    await expectToast(admin, '机构已新增')
+    await waitDialogClosed(admin, 'org-form-dialog')
+    const station = byTestId(admin, `org-node-${T.stationCode}`)
+    await station.waitFor({ state: 'visible' })
+    await byTestId(admin, 'org-detail').locator('h3', { hasText: T.stationName }).waitFor()
+    const detail = await byTestId(admin, 'org-detail').innerText()
+    assert(detail.includes(T.stationCode), '机构详情没有显示维修站编码')
+    assert(detail.includes('维修站'), '机构详情没有显示机构类型“维修站”')
+    assert(detail.includes(T.subName), `机构详情的上级/所属分公司不是 ${T.subName}`)
+    await shot(admin, 'org-station-created')
+  })
+
+  // c. a role with data scope 本部门及下级数据 and only 系统设置 + 用户管理 + 组织机构 (menus, no buttons)
+  await scenario('c', `角色权限：新增角色 ${T.roleCode}（本部门及下级数据，仅用户管理与组织机构菜单）`, ['a'], async () => {
+    current = admin
+    await openMenu(admin, 'settings:role', 'page-settings-role')
+    await byTestId(admin, 'role-add').click()
+    const dialog = byTestId(admin, 'role-editor-dialog')
+    await dialog.waitFor({ state: 'visible' })
+    await settle(admin)
+    await byTestId(admin, 'perm-node-settings:user').waitFor({ state: 'visible' })
+    await byTestId(admin, 'role-form-code').fill(T.roleCode)
+    await byTestId(admin, 'role-form-name').fill(T.roleName)
+    await pickOption(admin, 'role-form-scope', 'role-scope-ORG_AND_CHILDREN')
+    assert((await byTestId(admin, 'role-form-scope').innerText()).includes('本部门及下级数据'),
+      '数据范围没有显示“本部门及下级数据”')
+    await byTestId(admin, 'role-form-remark').fill('浏览器测试创建：维修站的用户查看')
+
+    const checkbox = (code) => admin.locator('.el-tree-node__content', {
+      has: admin.locator(`[data-testid="perm-node-${code}"]`) }).locator('.el-checkbox').first()
+    const isChecked = async (code) => (await checkbox(code).getAttribute('class')).includes('is-checked')
+    // checking a menu also checks the menus above and every button below it; the buttons are unchecked again
+    await byTestId(admin, 'role-perm-none').click()
+    await checkbox('settings:user').click()
+    await checkbox('settings:org').click()
+    for (const button of ['settings:user:edit', 'settings:user:reset-password', 'settings:user:unlock',
+      'settings:user:export', 'settings:org:edit', 'settings:org:move', 'settings:org:disable']) {
+      if (await isChecked(button)) await checkbox(button).click()
+      assert(!await isChecked(button), `${button} is still checked`)
+    }
+    for (const menu of ['settings', 'settings:user', 'settings:org']) {
+      assert(await isChecked(menu), `${menu} is not checked`)
+    }
+    for (const other of ['settings:role', 'settings:param', 'audit', 'audit:view']) {
+      assert(!await isChecked(other), `${other} is checked`)
+    }
+    const count = await dialog.locator('.hd-perm-head').innerText()
+    assert(count.includes('已选 3 项'), `the editor says “${count.trim()}”, expected 已选 3 项`)
+    await shot(admin, 'role-editor-new-role')
+
+    const saved = admin.waitForResponse((r) => r.url().includes('/api/settings/roles') && r.request().method() === 'POST')
+    await byTestId(admin, 'role-form-confirm').click()
+    const resp = await saved
+    assert(resp.status() === 200, `saving the role answered HTTP ${resp.status()} ${await resp.text()}`)
+    await expectToast(admin, '角色已新增')
+    await waitDialogClosed(admin, 'role-editor-dialog')
+    await byTestId(admin, 'role-filter-keyword').fill(T.roleCode)
+    await byTestId(admin, 'role-table').locator('[data-testid="table-search"]').click()
+    await settle(admin)
+    const row = byTestId(admin, 'role-table').locator('[data-testid="table-row"]', { hasText: T.roleCode })
+    await row.waitFor({ state: 'visible' })
+    assert((await row.innerText()).includes('本部门及下级数据'), '角色列表中的数据范围不是“本部门及下级数据”')
+    await shot(admin, 'role-created')
+  })
+
+  // d. a user of the new station with the new role
+  await scenario('d', `用户管理：新增维修站用户 ${T.username}（初始密码经 SM2 加密）`, ['b', 'c'], async () => {
+    current = admin
+    await openMenu(admin, 'settings:user', 'page-settings-user')
+    await byTestId(admin, 'user-add').click()
+    const dialog = byTestId(admin, 'user-form-dialog')
+    await dialog.waitFor({ state: 'visible' })
+    await byTestId(admin, 'user-form-username').fill(T.username)
+    await byTestId(admin, 'user-form-realname').fill(T.realName)
+    await byTestId(admin, 'user-form-jobnumber').fill(`E${STAMP}`.slice(0, 32))
+
+    // 所属机构: the tree select, filtered by the station's name
+    // (scoped to the dialog: the user list's filter is an OrgTreeSelect too)
+    const orgSelect = dialog.locator('[data-testid="user-form-org"]').first()
+    await orgSelect.click()
+    await orgSelect.locator('input').first().pressSequentially(T.stationName)
+    const node = admin.locator('.hd-org-select-popper .el-tree-node__content', { hasText: T.stationName })
+      .filter({ visible: true }).first()
+    await node.waitFor({ state: 'visible' })
+    await node.click()
+    await admin.locator('.hd-org-select-popper').filter({ visible: true }).first()
+      .waitFor({ state: 'hidden' }).catch(() => undefined)
+    assert((await orgSelect.innerText()).includes(T.stationName),
+      '所属机构没有显示新维修站')
+
+    await byTestId(admin, 'user-form-password').fill(T.initialPassword)
+    await byTestId(admin, 'user-form-password-confirm').fill(T.initialPassword)
+    await pickOption(admin, 'user-form-roles', `user-form-role-${T.roleCode}`)
+    // close the dropdown by clicking the dialog's title (Esc would close the dialog)
+    await admin.locator('.el-dialog__title', { hasText: '新增用户' }).click()
+    await admin.locator(`.el-select-dropdown [data-testid="user-form-role-${T.roleCode}"]`).waitFor({ state: 'hidden' })
+    assert((await byTestId(admin, 'user-form-roles').innerText()).includes(T.roleName), '角色没有选上')
+    await shot(admin, 'user-form-new-station-user')
+
+    const created = admin.waitForRequest((r) => r.url().endsWith('/api/settings/users') && r.method() === 'POST')
+    const answered = admin.waitForResponse((r) => r.url().endsWith('/api/settings/users') && r.request().method() === 'POST')
+    await byTestId(admin, 'user-form-confirm').click()
+    const body = JSON.parse((await created).postData() || '{}')
+    assert(/^[0-9a-f]{200,}$/i.test(body.initialPassword || '') && !String(body.initialPassword).includes(T.initialPassword),
+      'the initial password was not sent SM2-encrypted (hex ciphertext)')
+    const resp = await answered
+    assert(resp.status() === 200, `creating the user answered HTTP ${resp.status()} ${await resp.text()}`)
+    await expectToast(admin, '已创建')
+    await waitDialogClosed(admin, 'user-form-dialog')
+
+    await searchUsers(admin, T.username)
+    const row = byTestId(admin, 'user-table').locator('[data-testid="table-row"]', { hasText: T.username })
+    await row.waitFor({ state: 'visible' })
+    const text = await row.innerText()
+    assert(text.includes(T.stationName), `用户行没有显示所属机构 ${T.stationName}`)
+    assert(text.includes(T.roleName), `用户行没有显示角色 ${T.roleName}`)
+    assert(text.includes('待改密'), '新用户没有“待改密”标记')
+    await shot(admin, 'user-created')
+  })
+
+  // e. the new user: forced change of the initial password, then only the station's data and no edit buttons
+  await scenario('e', '新用户首次登录须修改初始密码，之后只看到本维修站的数据且没有编辑按钮', ['d'], async () => {
+    current = admin
+    await logout(admin)
+    await shot(admin, 'admin-logged-out')
+
+    const resp = await submitLogin(admin, T.username, T.initialPassword)
+    const body = await resp.json().catch(() => ({}))
+    assert(body.code === 'PASSWORD_CHANGE_REQUIRED', `login with the initial password answered ${resp.status()} ${body.code} ${body.msg}`)
+    const dialog = byTestId(admin, 'pwd-change-dialog')
+    await dialog.waitFor({ state: 'visible' })
+    assert((await dialog.innerText()).includes(T.username), '改密对话框没有显示用户名')
+    await byTestId(admin, 'pwd-change-new').fill(T.newPassword)
+    await byTestId(admin, 'pwd-change-confirm').fill(T.newPassword)
+    await shot(admin, 'initial-password-dialog')
+    const changed = admin.waitForResponse((r) => r.url().includes('/api/auth/password/initial'))
+    const relogin = admin.waitForResponse((r) => r.url().includes('/api/auth/login') && r.request().method() === 'POST')
+    await byTestId(admin, 'pwd-change-submit').click()
+    const c = await changed
+    assert(c.status() === 200, `setting the new password answered HTTP ${c.status()} ${await c.text()}`)
+    assert((await relogin).status() === 200, 'signing in with the new password failed')
+    await byTestId(admin, 'page-home').waitFor()
+    await settle(admin)
+
+    // sign out and in again with the new password, by hand
+    await logout(admin)
+    const again = await submitLogin(admin, T.username, T.newPassword)
+    assert(again.status() === 200, `login with the new password answered HTTP ${again.status()}`)
+    await byTestId(admin, 'page-home').waitFor()
+    await settle(admin)
+    const scope = (await byTestId(admin, 'home-data-scope').innerText()).trim()
+    assert(scope === '本部门及下级数据', `工作台的数据范围是“${scope}”`)
+    assert((await byTestId(admin, 'home-roles').innerText()).includes(T.roleName), '工作台没有显示新角色')
+
+    // the menu: 系统设置 with 组织机构 and 用户管理 only
+    const settings = byTestId(admin, 'menu-settings')
+    await settings.waitFor({ state: 'visible' })
+    if (!await byTestId(admin, 'menu-settings:user').isVisible()) await settings.locator('.el-sub-menu__title').click()
+    await byTestId(admin, 'menu-settings:user').waitFor({ state: 'visible' })
+    await byTestId(admin, 'menu-settings:org').waitFor({ state: 'visible' })
+    for (const code of FORBIDDEN_MENUS) {
+      assert(await byTestId(admin, `menu-${code}`).count() === 0, `the station user sees menu-${code}`)
+    }
+    const menuText = await byTestId(admin, 'side-menu').innerText()
+    for (const label of ['角色权限', '系统参数', '审计日志', '数据字典', '变更记录']) {
+      assert(!menuText.includes(label), `the side menu shows ${label}`)
+    }
+    await shot(admin, 'station-user-home-menu')
+
+    // 用户管理: only the station's user (the user itself), no 新增用户 / 编辑 / 停用
+    await openMenu(admin, 'settings:user', 'page-settings-user')
+    const rows = await tableRows(admin, 'user-table')
+    await rows.first().waitFor({ state: 'visible' })
+    const names = (await byTestId(admin, 'user-table').locator('[data-testid="user-cell-username"]').allInnerTexts())
+      .map((s) => s.trim())
+    assert(names.length === 1 && names[0] === T.username, `the user list shows ${JSON.stringify(names)}, expected only ${T.username}`)
+    const total = await byTestId(admin, 'user-table').locator('.el-pagination__total').innerText()
+    assert(/共\s*1\s*条/.test(total), `the pager says “${total}”`)
+    for (const id of ['user-add', 'user-edit', 'user-roles', 'user-reset', 'user-disable', 'user-unlock', 'table-export']) {
+      assert(await byTestId(admin, id).count() === 0, `the station user sees ${id}`)
+    }
+    assert(await admin.getByRole('button', { name: /新增/ }).count() === 0, 'a 新增 button is shown')
+    await shot(admin, 'station-user-user-list')
+
+    // 组织机构: the station alone, no 新增下级 / 编辑 / 停用
+    await openMenu(admin, 'settings:org', 'page-settings-org')
+    await byTestId(admin, `org-node-${T.stationCode}`).waitFor({ state: 'visible' })
+    const nodes = await byTestId(admin, 'org-tree').locator('[data-testid^="org-node-"]').evaluateAll(
+      (els) => els.map((e) => e.getAttribute('data-testid')))
+    assert(nodes.length === 1 && nodes[0] === `org-node-${T.stationCode}`,
+      `the org tree shows ${JSON.stringify(nodes)}, expected only org-node-${T.stationCode}`)
+    await byTestId(admin, 'org-detail').locator('h3', { hasText: T.stationName }).waitFor()
+    for (const id of ['org-add-child', 'org-edit', 'org-disable', 'org-enable']) {
+      assert(await byTestId(admin, id).count() === 0, `the station user sees ${id}`)
+    }
+    assert(await admin.getByRole('button', { name: /新增/ }).count() === 0, 'a 新增 button is shown')
+    await shot(admin, 'station-user-org-tree')
+
+    // a page outside the role: the router answers 403
+    await admin.evaluate(() => { location.hash = '#/settings/role' })
+    await byTestId(admin, 'page-forbidden').waitFor()
+    await shot(admin, 'station-user-forbidden')
+
+    await logout(admin)
+  })
+
+  // f. the lockout message after 5 wrong passwords
+  await scenario('f', '连续 5 次输错密码后登录页显示“账号已锁定”', [], async () => {
+    const token = await apiLogin(base, ADMIN.username, ADMIN.password)
+    try {
+      const tree = await api(base, 'GET', '/api/settings/orgs/tree', undefined, token)
+      const org = findOrg(tree, T.stationCode) || findOrg(tree, 'ST01')
+      assert(org, 'no org to put the lockout user in')
+      const { publicKey } = await api(base, 'GET', '/api/auth/public-key')
+      await api(base, 'POST', '/api/settings/users', {
+        username: T.lockUsername, realName: `锁定测试${STAMP}`, jobNumber: null, orgId: org.id, phone: null, email: null,
+        initialPassword: encryptPassword(T.initialPassword, publicKey), roleIds: [],
+      }, token)
+    } finally {
+      await api(base, 'POST', '/api/auth/logout', {}, token).catch(() => undefined)
+    }
+
+    const page = await newPage()
+    {
+      await gotoLogin(page, base)
+      let last = null
+      for (let i = 1; i <= 5; i++) {
+        const resp = await submitLogin(page, T.lockUsername, `Wrong#Pass${i}x`)
+        last = await resp.json().catch(() => ({}))
+        if (i < 5) {
+          assert(last.code !== 'ACCOUNT_LOCKED', `locked after only ${i} attempt(s)`)
+          // the server's message under the password field: "用户名或密码错误，再错 N 次账号将被锁定 …"
+          await page.locator('.el-form-item__error', { hasText: `再错 ${5 - i} 次` }).waitFor({ state: 'visible' })
+          if (i === 4) await shot(page, 'login-wrong-password')
+        }
+      }
+      assert(last?.code === 'ACCOUNT_LOCKED', `the 5th wrong password answered ${last?.code} ${last?.msg}`)
+      const locked = byTestId(page, 'login-locked')
+      await locked.waitFor({ state: 'visible' })
+      const text = await locked.innerText()
+      assert(text.includes('账号已锁定'), `the lockout notice says “${text}”`)
+      assert(text.includes(last.msg), 'the notice is not the server\'s message')
+      assert(text.includes('解锁时间'), 'the notice does not show the unlock time')
+      await shot(page, 'login-account-locked')
+
+      // even the right password is refused while locked
+      const right = await submitLogin(page, T.lockUsername, T.initialPassword)
+      assert(right.status() !== 200, 'the right password was accepted while locked')
+      await locked.waitFor({ state: 'visible' })
+    }
+    await page.context().close()
+  })
+
+  // g. every main page as admin, for review
+  const pages = [
+    ['home', '工作台', async (p) => {
+      await byTestId(p, 'menu-home').click()
+      await byTestId(p, 'page-home').waitFor()
+      await settle(p)
+      await chartDrawn(p)
+    }],
+    ['org', '组织机构', async (p) => {
+      await openMenu(p, 'settings:org', 'page-settings-org')
+      await byTestId(p, 'org-detail').locator('h3').waitFor()
+    }],
+    ['user', '用户管理', async (p) => {
+      await openMenu(p, 'settings:user', 'page-settings-user')
+      await (await tableRows(p, 'user-table')).first().waitFor()
+    }],
+    ['role', '角色权限（编辑对话框）', async (p) => {
+      await openMenu(p, 'settings:role', 'page-settings-role')
+      await (await tableRows(p, 'role-table')).first().waitFor()
+      await shot(p, 'admin-role-list')
+      const row = byTestId(p, 'role-table').locator('[data-testid="table-row"]').filter({ hasText: T.roleCode })
+      const target = await row.count() ? row.first()
+        : byTestId(p, 'role-table').locator('[data-testid="table-row"]').nth(1)
+      await target.locator('[data-testid="role-edit"]').click()
+      await byTestId(p, 'role-editor-dialog').waitFor({ state: 'visible' })
+      await settle(p)
+      await byTestId(p, 'role-perm-tree').locator('.el-tree-node').first().waitFor()
+    }, async (p) => {
+      await p.locator('.el-dialog__footer button', { hasText: /取消|关闭/ }).filter({ visible: true }).first().click()
+      await waitDialogClosed(p, 'role-editor-dialog')
+    }],
+    ['dict', '数据字典', async (p) => {
+      await openMenu(p, 'settings:dict', 'page-settings-dict')
+      const rows = await tableRows(p, 'dict-type-table')
+      await rows.first().waitFor()
+      // show the items of a dictionary type on the right
+      if (await byTestId(p, 'dict-items-empty').isVisible()) {
+        await rows.first().locator('td').first().click()
+      }
+      await byTestId(p, 'dict-items-panel').locator('[data-testid="dict-item-table"]').waitFor()
+    }],
+    ['param', '系统参数', async (p) => {
+      await openMenu(p, 'settings:param', 'page-settings-param')
+      await (await tableRows(p, 'param-table')).first().waitFor()
+    }],
+    ['changelog', '变更记录', async (p) => {
+      await openMenu(p, 'settings:changelog', 'page-settings-changelog')
+      await (await tableRows(p, 'changelog-table')).first().waitFor()
+    }],
+    ['audit', '审计日志（校验审计链）', async (p) => {
+      await openMenu(p, 'audit', 'page-settings-audit')
+      await (await tableRows(p, 'audit-table')).first().waitFor()
+      await byTestId(p, 'audit-verify').click()
+      await byTestId(p, 'audit-verify-result').waitFor({ state: 'visible' })
+      assert(await byTestId(p, 'audit-verify-ok').isVisible(),
+        `audit chain: ${await byTestId(p, 'audit-verify-result').innerText()}`)
+    }],
+    ['profile', '个人中心', async (p) => {
+      await byTestId(p, 'user-menu-trigger').click()
+      await byTestId(p, 'user-menu-profile').click()
+      await byTestId(p, 'page-profile').waitFor()
+      await settle(p)
+      assert((await byTestId(p, 'profile-username').innerText()).trim() === ADMIN.username, 'profile of the wrong user')
+    }],
+  ]
+  let review = null
+  await scenario('g0', '管理员重新登录以截取各主要页面', [], async () => {
+    review = await newPage()
+    await loginAs(review, base, ADMIN.username, ADMIN.password)
+  })
+  for (const [key, title, open, close] of pages) {
+    await scenario(`g-${key}`, `截图：${title}`, ['g0'], async () => {
+      current = review
+      await open(review)
+      await shot(review, `admin-${key}`)
+      if (close) await close(review)
+    })
+  }
+  await scenario('g-tablet', '截图：平板尺寸 1024×768（用户管理）', ['g0'], async () => {
+    current = review
+    await openMenu(review, 'settings:user', 'page-settings-user')
+    await review.setViewportSize(TABLET)
+    await sleep(400) // the layout reacts to resize
+    await settle(review)
+    const aside = await byTestId(review, 'layout-aside').boundingBox()
+    assert(aside && aside.width > 0, 'the side menu disappeared at 1024×768')
+    const overflow = await review.evaluate(() => {
+      const main = document.querySelector('.hd-main')
+      return main ? main.scrollWidth - main.clientWidth : 0
+    })
+    assert(overflow <= 0, `the content area scrolls sideways by ${overflow}px at 1024×768`)
+    await shot(review, 'tablet-1024x768-users')
+    await review.setViewportSize({ width: 900, height: 768 })
+    await sleep(400)
+    const collapsed = await byTestId(review, 'layout-aside').boundingBox()
+    assert(collapsed && collapsed.width <= 64, `below 1024 px the side menu is ${collapsed?.width}px wide, expected collapsed`)
+    await shot(review, 'narrow-900-menu-collapsed')
+    await review.setViewportSize(DESKTOP)
+    await sleep(400)
+  })
+  await scenario('g-menu', '截图：1280×720 展开菜单（工作台）', ['g0'], async () => {
+    current = review
+    await byTestId(review, 'menu-home').click()
+    await byTestId(review, 'page-home').waitFor()
+    if (!await byTestId(review, 'menu-settings:org').isVisible()) {
+      await review.locator('[data-testid="menu-settings"] > .el-sub-menu__title').click()
+    }
+    await byTestId(review, 'menu-audit').waitFor({ state: 'visible' })
+    await chartDrawn(review)
+    const aside = await byTestId(review, 'layout-aside').boundingBox()
+    assert(aside && aside.width >= 200, `the side menu is ${aside?.width}px wide at 1280×720`)
+    await shot(review, 'desktop-1280x720-menu')
+  })
+  await scenario('g-login', '截图：登录页（退出登录后）', ['g0'], async () => {
+    current = review
+    await logout(review)
+    await shot(review, 'login-page-after-logout')
+  })
+}
+
+// ---- reports ---------------------------------------------------------------------------------------------------
+async function writeJunit(totalMs) {
+  const failures = results.filter((r) => !r.ok).length
+  const cases = results.map((r) => {
+    const head = `  <testcase classname="web-console.e2e" name="${xmlEscape(r.name)}" time="${sec(r.ms)}"`
+    if (r.ok) return `${head}/>`
+    return `${head}>\n    <failure message="${xmlEscape(r.error)}" type="AssertionError">${xmlEscape(r.stack || r.error)}</failure>\n  </testcase>`
+  })
+  const xml = '<?xml version="1.0" encoding="UTF-8"?>\n'
+    + `<testsuite name="web-console.e2e" tests="${results.length}" failures="${failures}" errors="0" skipped="0" `
+    + `time="${sec(totalMs)}" timestamp="${new Date().toISOString().slice(0, 19)}" hostname="${xmlEscape(os.hostname())}">\n`
+    + `${cases.join('\n')}\n`
+    + (pageProblems.length ? `  <system-err>${xmlEscape(pageProblems.join('\n'))}</system-err>\n` : '')
+    + '</testsuite>\n'
+  await fsp.writeFile(JUNIT_FILE, xml)
+  await fsp.mkdir(path.dirname(FAILSAFE_FILE), { recursive: true })
+  await fsp.writeFile(FAILSAFE_FILE, xml)
+}
+
+// ---- main ------------------------------------------------------------------------------------------------------
+async function main() {
+  const started = Date.now()
+  await fsp.rm(SHOT_DIR, { recursive: true, force: true })
+  await fsp.mkdir(SHOT_DIR, { recursive: true })
+  await fsp.rm(FAILSAFE_FILE, { force: true })
+  console.log(`e2e run ${STAMP}: screenshots in ${path.relative(process.cwd(), SHOT_DIR) || SHOT_DIR}`)
+
+  try {
+    let base
+    await scenario('server', 'HeatDesk 启动并报告 /actuator/health = UP', [], async () => {
+      if (process.env.HEATDESK_E2E_URL) {
+        base = process.env.HEATDESK_E2E_URL.replace(/\/?$/, '/')
+        console.log(`HEATDESK_E2E_URL: testing the running server at ${base}`)
+        await waitHealthy(base)
+      } else {
+        base = await startServer()
+      }
+    })
+    if (base) {
+      if (!fs.existsSync(CHROMIUM)) {
+        throw new Error(`no browser at ${CHROMIUM}: apt-get install -y chromium (or set PLAYWRIGHT_CHROMIUM_EXECUTABLE_PATH)`)
+      }
+      browser = await chromium.launch({
+        executablePath: CHROMIUM,
+        headless: !process.env.HEATDESK_E2E_HEADED,
+        args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+          '--disable-background-networking', '--disable-component-update', '--disable-sync',
+          '--disable-dev-shm-usage', '--lang=zh-CN'].filter((a) => !(process.env.HEATDESK_E2E_HEADED && a === '--headless')),
+      })
+      await runScenarios(base)
+    }
+  } catch (e) {
+    const error = e instanceof Error ? e.message : String(e)
+    results.push({ name: 'e2e run', ok: false, ms: 0, error, stack: e instanceof Error ? e.stack : error })
+    console.log(`✘ e2e run: ${error}`)
+  } finally {
+    if (browser) await browser.close().catch(() => undefined)
+    await stopServer().catch((e) => console.error(`stopping HeatDesk: ${e.message}`))
+  }
+
+  const totalMs = Date.now() - started
+  await writeJunit(totalMs).catch((e) => console.error(`writing ${JUNIT_FILE}: ${e.message}`))
+  if (pageProblems.length) {
+    console.log(`JavaScript errors in the pages (${pageProblems.length}):`)
+    pageProblems.slice(0, 20).forEach((p) => console.log(`  ${p}`))
+  }
+  const ok = results.filter((r) => r.ok).length
+  const failed = results.length - ok
+  console.log(`screenshots: ${shotNo} in ${path.relative(process.cwd(), SHOT_DIR) || SHOT_DIR}; `
+    + `report ${path.relative(process.cwd(), JUNIT_FILE)}; ${sec(totalMs)} s`)
+  console.log(`e2e: ${ok} passed, ${failed} failed`)
+  process.exitCode = failed ? 1 : 0
+}
+
+await main()
