@@ -8,7 +8,9 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.servlet.support.SpringBootServletInitializer;
 
+import java.lang.management.ManagementFactory;
 import java.util.Arrays;
+import java.util.TimeZone;
 
 /**
  * HeatDesk (供热客服平台): one deployable assembling every module. Runs as an executable JAR or, through
@@ -26,6 +28,13 @@ public class HeatDeskApplication extends SpringBootServletInitializer {
     }
 
     public static void main(String[] args) {
+        // business times are local times (LocalDateTime) of the heating group: Beijing time unless the operator
+        // chose otherwise with -Duser.timezone (a WAR container sets it in its own JVM options)
+        boolean chosen = System.getenv("TZ") != null || ManagementFactory.getRuntimeMXBean().getInputArguments()
+                .stream().anyMatch(a -> a.startsWith("-Duser.timezone="));
+        if (!chosen) {
+            TimeZone.setDefault(TimeZone.getTimeZone("Asia/Shanghai"));
+        }
         SpringApplication app = new SpringApplication(HeatDeskApplication.class);
         // command-line tools (e.g. --heatdesk.cli=audit-verify) run without a web server
         if (Arrays.stream(args).anyMatch(a -> a.startsWith("--heatdesk.cli="))) {
