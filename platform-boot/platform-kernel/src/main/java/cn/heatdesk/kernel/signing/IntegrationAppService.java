@@ -21,7 +21,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -131,22 +130,6 @@ public class IntegrationAppService {
             throw BizException.notFound("对接应用");
         }
         return new IntegrationAppSecret(get(id), secret);
-    }
-
-    /** Re-encrypts secrets written with an older SM4 key version; returns the number of rows rewritten. */
-    @Transactional
-    public int reEncryptSecrets() {
-        List<Map<String, Object>> rows = jdbc.queryForList("SELECT id, secret_enc FROM integration_app");
-        int n = 0;
-        for (Map<String, Object> row : rows) {
-            String stored = (String) row.get("secret_enc");
-            if (cipher.needsReEncryption(stored)) {
-                jdbc.update("UPDATE integration_app SET secret_enc = ? WHERE id = ? AND secret_enc = ?",
-                        cipher.reEncrypt(stored), ((Number) row.get("id")).longValue(), stored);
-                n++;
-            }
-        }
-        return n;
     }
 
     static String newAppKey() {
