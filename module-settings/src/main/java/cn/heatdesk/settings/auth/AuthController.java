@@ -4,6 +4,7 @@ import cn.dev33.satoken.stp.StpUtil;
 import cn.heatdesk.kernel.audit.AuditAction;
 import cn.heatdesk.kernel.crypto.HeatDeskKeys;
 import cn.heatdesk.kernel.security.CurrentUser;
+import cn.heatdesk.kernel.security.CurrentUserInterceptor;
 import cn.heatdesk.kernel.security.SecurityContext;
 import cn.heatdesk.kernel.web.ApiResponse;
 import cn.heatdesk.settings.org.OrgMapper;
@@ -53,7 +54,7 @@ public class AuthController {
     public ApiResponse<AuthDtos.LoginResult> login(@Valid @RequestBody AuthDtos.Login req) {
         AuthDtos.LoginResult r = login.login(req.username(), req.password());
         return ApiResponse.ok(new AuthDtos.LoginResult(r.token(), r.tokenName(), r.tokenPrefix(),
-                profile((CurrentUser) StpUtil.getSession().get(cn.heatdesk.kernel.security.CurrentUserInterceptor.SESSION_KEY)),
+                profile((CurrentUser) StpUtil.getSession().get(CurrentUserInterceptor.SESSION_KEY)),
                 r.passwordExpiresInDays()));
     }
 

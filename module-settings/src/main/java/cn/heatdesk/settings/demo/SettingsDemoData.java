@@ -17,6 +17,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The demo heating group (demo mode only, once): 2 divisions, 3 subsidiaries with a center station and 6 repair
@@ -84,8 +86,10 @@ public class SettingsDemoData implements ApplicationRunner {
                 create(sub, "REPAIR_STATION", String.format("ST%02d", station), s[3] + ORDINALS[k] + "维修站", k + 1);
             }
         }
+        Map<String, OrgUnit> byCode = orgs.selectAll(true).stream()
+                .collect(Collectors.toMap(OrgUnit::getOrgCode, o -> o));
         for (String[] u : DEMO_USERS) {
-            OrgUnit org = orgs.selectByIdUnscoped(findByCode(u[3]).getId());
+            OrgUnit org = byCode.get(u[3]);
             SysUser user = bootstrap.newUser(u[0], u[1], u[2], org, SettingsBootstrap.DEMO_PASSWORD, 0);
             users.insert(user);
             roles.insertUserRole(user.getId(), roles.selectByCode(u[4]).getId());
@@ -94,9 +98,5 @@ public class SettingsDemoData implements ApplicationRunner {
 
     private OrgUnit create(OrgUnit parent, String type, String code, String name, int sort) {
         return orgService.create(new OrgRequests.Create(parent.getId(), type, code, name, sort, null, null));
-    }
-
-    private OrgUnit findByCode(String code) {
-        return orgs.selectAll(true).stream().filter(o -> o.getOrgCode().equals(code)).findFirst().orElseThrow();
     }
 }

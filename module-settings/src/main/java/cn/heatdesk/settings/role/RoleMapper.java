@@ -30,6 +30,10 @@ public interface RoleMapper {
     @DataScoped(ignore = true)
     List<SysRole> selectByUser(@Param("userId") long userId);
 
+    /** roles of many users at once (list pages and exports), ordered by user then role name */
+    @DataScoped(ignore = true)
+    List<UserRoleRow> selectRolesOfUsers(@Param("userIds") Collection<Long> userIds);
+
     @DataScoped(ignore = true)
     List<String> selectPermissions(@Param("roleId") long roleId);
 

@@ -18,10 +18,13 @@ import cn.heatdesk.settings.org.OrgMapper;
 import cn.heatdesk.settings.org.OrgUnit;
 import cn.heatdesk.settings.role.RoleMapper;
 import cn.heatdesk.settings.role.SysRole;
+import cn.heatdesk.settings.role.UserRoleRow;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +38,8 @@ import java.util.stream.Collectors;
 @Service
 public class UserService {
 
+    /** users per IN list when loading roles (well under every database's parameter limit) */
+    private static final int ROLE_BATCH = 500;
     static final Map<String, String> SORTS = Map.of("username", "u.username", "realName", "u.real_name",
             "jobNumber", "u.job_number", "createdAt", "u.created_at", "lastLoginAt", "u.last_login_at");
 
@@ -63,14 +68,15 @@ public class UserService {
     public PageResult<UserView> page(UserFilter filter, PageQuery query) {
         prepare(filter);
         String orderBy = query.orderBy(SORTS, "u.created_at DESC, u.id");
-        return Paging.page(query, () -> mapper.selectPage(filter, orderBy)).map(this::view);
+        PageResult<SysUser> page = Paging.page(query, () -> mapper.selectPage(filter, orderBy));
+        return new PageResult<>(views(page.records()), page.total(), page.page(), page.size());
     }
 
     /** All matching users for export, in the caller's scope. */
     @Transactional(readOnly = true)
     public List<UserView> list(UserFilter filter) {
         prepare(filter);
-        return mapper.selectPage(filter, "u.username").stream().map(this::view).toList();
+        return views(mapper.selectPage(filter, "u.username"));
     }
 
     private void prepare(UserFilter filter) {
@@ -247,14 +253,27 @@ public class UserService {
     }
 
     private UserView view(SysUser u) {
+        return views(List.of(u)).get(0);
+    }
+
+    /** Views of many users with their roles loaded in batched queries, not one query per user. */
+    private List<UserView> views(List<SysUser> users) {
+        Map<Long, List<UserView.RoleRef>> rolesByUser = new HashMap<>();
+        for (int from = 0; from < users.size(); from += ROLE_BATCH) {
+            List<Long> ids = users.subList(from, Math.min(users.size(), from + ROLE_BATCH)).stream()
+                    .map(SysUser::getId).toList();
+            for (UserRoleRow r : roles.selectRolesOfUsers(ids)) {
+                rolesByUser.computeIfAbsent(r.getUserId(), k -> new ArrayList<>())
+                        .add(new UserView.RoleRef(r.getRoleId(), r.getRoleCode(), r.getRoleName()));
+            }
+        }
         LocalDateTime now = LocalDateTime.now();
-        List<UserView.RoleRef> roleRefs = roles.selectByUser(u.getId()).stream()
-                .map(r -> new UserView.RoleRef(r.getId(), r.getRoleCode(), r.getRoleName())).toList();
-        return new UserView(u.getId(), u.getUsername(), u.getRealName(), u.getJobNumber(), u.getOrgId(), u.getOrgName(),
-                u.getSubsidiaryId(), u.getPhoneEnc() == null ? null : cipher.decrypt(u.getPhoneEnc()), u.getEmail(),
+        return users.stream().map(u -> new UserView(u.getId(), u.getUsername(), u.getRealName(), u.getJobNumber(),
+                u.getOrgId(), u.getOrgName(), u.getSubsidiaryId(),
+                u.getPhoneEnc() == null ? null : cipher.decrypt(u.getPhoneEnc()), u.getEmail(),
                 u.getEnabled() == 1, u.getLockedUntil() != null && u.getLockedUntil().isAfter(now), u.getLockedUntil(),
                 u.getMustChangePwd() == 1, u.getPasswordChangedAt(), u.getLastLoginAt(), u.getLastLoginIp(),
-                u.getRowVersion(), u.getCreatedAt(), roleRefs);
+                u.getRowVersion(), u.getCreatedAt(), rolesByUser.getOrDefault(u.getId(), List.of()))).toList();
     }
 
     private static String blankToNull(String s) {

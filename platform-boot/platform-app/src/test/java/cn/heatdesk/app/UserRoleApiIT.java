@@ -43,6 +43,17 @@ class UserRoleApiIT extends AbstractApiIT {
     }
 
     @Test
+    void listsCarryEachUsersRoles() {
+        JsonNode records = admin().get("/api/settings/users?size=100").data().path("records");
+        java.util.Map<String, String> roleByUser = new java.util.HashMap<>();
+        for (JsonNode u : records) {
+            roleByUser.put(u.path("username").asText(), u.path("roles").findValuesAsText("roleCode").toString());
+        }
+        assertThat(roleByUser).containsEntry("admin", "[GROUP_ADMIN]").containsEntry("agent01", "[AGENT]")
+                .containsEntry("lead01", "[STATION_LEAD]").containsEntry("worker01", "[WORKER]");
+    }
+
+    @Test
     void aMaskedPhoneInAnUpdateKeepsTheStoredNumber() {
         ApiClient admin = admin();
         String username = "phone" + System.nanoTime() % 100000;
