@@ -8,6 +8,9 @@ public interface OrgApi {
 
     Optional<OrgInfo> find(long orgId);
 
+    /** by org code (codes are unique group-wide), for imports and integrations that name orgs by code */
+    Optional<OrgInfo> findByCode(String orgCode);
+
     /** the node and everything below it */
     List<OrgInfo> subtree(long orgId);
 }

@@ -43,10 +43,21 @@ public class SettingsBootstrap implements ApplicationRunner {
                     "settings", "settings:org", "settings:org:edit", "settings:org:move", "settings:org:disable",
                     "settings:user", "settings:user:edit", "settings:user:reset-password", "settings:user:unlock",
                     "settings:user:export", "settings:role", "settings:role:edit", "settings:dict",
-                    "settings:changelog", "audit", "audit:view")),
-            new BuiltinRole("AGENT", "客服坐席", DataScope.ALL, List.of()),
-            new BuiltinRole("SUPERVISOR", "班长", DataScope.ALL, List.of()),
-            new BuiltinRole("STATION_LEAD", "维修站负责人", DataScope.ORG_AND_CHILDREN, List.of()),
+                    "settings:changelog", "audit", "audit:view",
+                    "baseinfo", "baseinfo:node", "baseinfo:node:edit", "baseinfo:node:move", "baseinfo:node:disable",
+                    "baseinfo:coverage", "baseinfo:household", "baseinfo:household:edit", "baseinfo:panel",
+                    "baseinfo:customer", "baseinfo:customer:edit", "baseinfo:phone:bind", "baseinfo:blacklist",
+                    "baseinfo:blacklist:edit", "baseinfo:import", "baseinfo:export", "baseinfo:sync",
+                    "baseinfo:sync:run")),
+            new BuiltinRole("AGENT", "客服坐席", DataScope.ALL, List.of(
+                    "baseinfo", "baseinfo:node", "baseinfo:household", "baseinfo:panel", "baseinfo:customer",
+                    "baseinfo:customer:edit", "baseinfo:phone:bind", "baseinfo:blacklist", "baseinfo:blacklist:edit")),
+            new BuiltinRole("SUPERVISOR", "班长", DataScope.ALL, List.of(
+                    "baseinfo", "baseinfo:node", "baseinfo:household", "baseinfo:panel", "baseinfo:customer",
+                    "baseinfo:customer:edit", "baseinfo:phone:bind", "baseinfo:blacklist", "baseinfo:blacklist:edit",
+                    "baseinfo:export")),
+            new BuiltinRole("STATION_LEAD", "维修站负责人", DataScope.ORG_AND_CHILDREN, List.of(
+                    "baseinfo", "baseinfo:node", "baseinfo:household", "baseinfo:panel")),
             new BuiltinRole("WORKER", "维修员/网格员", DataScope.SELF, List.of()));
 
     private final OrgService orgService;

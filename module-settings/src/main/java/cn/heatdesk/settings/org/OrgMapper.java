@@ -28,6 +28,9 @@ public interface OrgMapper {
     int countEnabledChildren(@Param("parentId") long parentId);
 
     @DataScoped(ignore = true)
+    OrgUnit selectByCodeUnscoped(@Param("orgCode") String orgCode);
+
+    @DataScoped(ignore = true)
     int countByCode(@Param("orgCode") String orgCode, @Param("excludeId") Long excludeId);
 
     @DataScoped(ignore = true)

@@ -304,6 +304,12 @@ public class OrgService implements OrgApi {
     }
 
     @Override
+    public Optional<OrgInfo> findByCode(String orgCode) {
+        return orgCode == null ? Optional.empty()
+                : Optional.ofNullable(mapper.selectByCodeUnscoped(orgCode.strip())).map(OrgService::info);
+    }
+
+    @Override
     public List<OrgInfo> subtree(long orgId) {
         OrgUnit o = mapper.selectByIdUnscoped(orgId);
         if (o == null) {
