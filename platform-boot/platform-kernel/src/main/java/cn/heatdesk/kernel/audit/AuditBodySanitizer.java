@@ -1,5 +1,7 @@
 package cn.heatdesk.kernel.audit;
 
+import cn.heatdesk.kernel.crypto.MaskType;
+import cn.heatdesk.kernel.crypto.Masking;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -122,13 +124,37 @@ public final class AuditBodySanitizer {
         return f.replaceAll(mr -> Matcher.quoteReplacement(mr.group(1) + mr.group(2) + "=" + MASK));
     }
 
+    /**
+     * Personal data in audit details keeps only what identifies it to an auditor (138****1234): fields named
+     * phone/phones/mobile/tel or ending in Phone/Phones, and idNumber or ending in IdNumber.
+     */
+    static MaskType personalData(String name) {
+        String n = name.toLowerCase(Locale.ROOT).replace("_", "").replace("-", "");
+        if (n.endsWith("phone") || n.endsWith("phones") || n.equals("mobile") || n.equals("tel")) {
+            return MaskType.PHONE;
+        }
+        if (n.endsWith("idnumber") || n.endsWith("idno") || n.endsWith("idcard")) {
+            return MaskType.ID_NUMBER;
+        }
+        return null;
+    }
+
     private static void mask(JsonNode node) {
         if (node instanceof ObjectNode obj) {
             Iterator<Map.Entry<String, JsonNode>> it = obj.fields();
             while (it.hasNext()) {
                 Map.Entry<String, JsonNode> e = it.next();
+                MaskType personal = personalData(e.getKey());
                 if (isSensitiveName(e.getKey()) && !e.getValue().isNull()) {
                     e.setValue(TextNode.valueOf(MASK));
+                } else if (personal != null && e.getValue().isTextual()) {
+                    e.setValue(TextNode.valueOf(Masking.mask(e.getValue().asText(), personal)));
+                } else if (personal != null && e.getValue() instanceof ArrayNode items) {
+                    for (int i = 0; i < items.size(); i++) {
+                        if (items.get(i).isTextual()) {
+                            items.set(i, TextNode.valueOf(Masking.mask(items.get(i).asText(), personal)));
+                        }
+                    }
                 } else {
                     mask(e.getValue());
                 }

@@ -68,7 +68,7 @@ public class DataScopeInterceptor implements Interceptor {
         if (page != null) {
             SqlDialect dialect = SqlDialects.forDatabaseId(ms.getConfiguration().getDatabaseId());
             if (page.count) {
-                page.total = count(executor, ms, param, boundSql, dialect.count(sql));
+                page.total = count(executor, ms, param, boundSql, dialect.count(CountSql.withoutOrderBy(sql)));
                 if (page.total == 0 || page.offset >= page.total) {
                     return List.of();
                 }

@@ -63,6 +63,16 @@ class AuditUnitTest {
     }
 
     @Test
+    void sanitizerKeepsOnlyMaskedPersonalData() {
+        String json = "{\"phone\":\"13812341234\",\"phones\":[\"13900001111\",\"010-66001234\"],"
+                + "\"owner\":{\"ownerIdNumber\":\"110105194912310021\",\"ownerName\":\"王建国\"},\"reason\":\"r\"}";
+        String out = AuditBodySanitizer.sanitize(json.getBytes(StandardCharsets.UTF_8), "application/json", null);
+        assertThat(out).contains("\"phone\":\"138****1234\"", "\"139****1111\"", "\"010****1234\"",
+                "\"ownerIdNumber\":\"1101**********0021\"", "\"ownerName\":\"王建国\"", "\"reason\":\"r\"");
+        assertThat(out).doesNotContain("13812341234", "13900001111", "110105194912310021");
+    }
+
+    @Test
     void sanitizerTruncatesTo4000() {
         String big = "{\"text\":\"" + "好".repeat(5000) + "\"}";
         String out = AuditBodySanitizer.sanitize(big.getBytes(StandardCharsets.UTF_8), "application/json", null);
