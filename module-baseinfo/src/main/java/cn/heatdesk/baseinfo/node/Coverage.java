@@ -13,6 +13,11 @@ public class Coverage {
     private String orgPath;
     private Long createdBy;
     private LocalDateTime createdAt;
+    // read with the node (lists only)
+    private String nodeType;
+    private String nodeCode;
+    private String nodeName;
+    private String fullName;
 
     public Long getId() {
         return id;
@@ -76,5 +81,37 @@ public class Coverage {
 
     public void setCreatedAt(LocalDateTime createdAt) {
         this.createdAt = createdAt;
+    }
+
+    public String getNodeType() {
+        return nodeType;
+    }
+
+    public void setNodeType(String nodeType) {
+        this.nodeType = nodeType;
+    }
+
+    public String getNodeCode() {
+        return nodeCode;
+    }
+
+    public void setNodeCode(String nodeCode) {
+        this.nodeCode = nodeCode;
+    }
+
+    public String getNodeName() {
+        return nodeName;
+    }
+
+    public void setNodeName(String nodeName) {
+        this.nodeName = nodeName;
+    }
+
+    public String getFullName() {
+        return fullName;
+    }
+
+    public void setFullName(String fullName) {
+        this.fullName = fullName;
     }
 }

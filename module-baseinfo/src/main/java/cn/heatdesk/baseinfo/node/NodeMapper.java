@@ -4,6 +4,7 @@ import cn.heatdesk.kernel.datascope.DataScoped;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
 
+import java.time.LocalDateTime;
 import java.util.Collection;
 import java.util.List;
 
@@ -42,4 +43,35 @@ public interface NodeMapper {
 
     @DataScoped(ignore = true)
     int updateOrgPath(@Param("ids") Collection<Long> ids, @Param("orgPath") String orgPath);
+
+    /**
+     * Candidates for the top of a partial tree (station users): the visible companies and covered nodes — a node's
+     * org path differs from its parent's only there. Those whose parent is visible too are dropped by the caller.
+     */
+    List<HeatNode> selectScopeRoots(@Param("includeDisabled") boolean includeDisabled);
+
+    /** which of these ids the user may see */
+    List<Long> selectVisibleIds(@Param("ids") Collection<Long> ids);
+
+    /** visible children per parent, in one grouped query */
+    List<ChildCount> countChildrenGrouped(@Param("parentIds") Collection<Long> parentIds,
+                                          @Param("includeDisabled") boolean includeDisabled);
+
+    /** name contains, code or pinyin initials start with; limit with Paging.limit */
+    List<HeatNode> search(@Param("contains") String contains, @Param("prefix") String prefix,
+                          @Param("type") String type);
+
+    /** new path and full-name prefixes for everything below node {@code id} (the node itself is updated apart) */
+    @DataScoped(ignore = true)
+    int rewriteDescendants(@Param("id") long id, @Param("oldPath") String oldPath, @Param("newPath") String newPath,
+                           @Param("pathStart") int pathStart, @Param("oldFull") String oldFull,
+                           @Param("newFull") String newFull, @Param("fullStart") int fullStart);
+
+    /** enables/disables every node under the path prefix that is not already so; returns how many changed */
+    @DataScoped(ignore = true)
+    int updateEnabledUnder(@Param("pathPrefix") String pathPrefix, @Param("enabled") int enabled,
+                           @Param("updatedBy") long updatedBy, @Param("now") LocalDateTime now);
+
+    @DataScoped(ignore = true)
+    int deleteById(@Param("id") long id);
 }
