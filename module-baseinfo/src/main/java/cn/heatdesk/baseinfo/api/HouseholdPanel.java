@@ -26,21 +26,21 @@ public record HouseholdPanel(HouseholdSummary household,
                              List<TemperatureLine> temperatures,
                              List<BlacklistHit> blacklist) {
 
-    public record Customer(long id, String customerCode, String name, String customerType, String idNumber,
+    public record Customer(Long id, String customerCode, String name, String customerType, String idNumber,
                            String contactPref, String contactTime, boolean noDisturb, List<Phone> phones) {
     }
 
-    public record Phone(long id, String phone, String phoneKind, boolean primary, String dataSource) {
+    public record Phone(Long id, String phone, String phoneKind, boolean primary, String dataSource) {
     }
 
-    public record PathNode(long id, String nodeType, String nodeCode, String nodeName) {
+    public record PathNode(Long id, String nodeType, String nodeCode, String nodeName) {
     }
 
-    public record PaymentLine(long id, String payKind, BigDecimal amount, LocalDateTime paidAt, String season,
+    public record PaymentLine(Long id, String payKind, BigDecimal amount, LocalDateTime paidAt, String season,
                               String channel, String dataSource, LocalDateTime receivedAt) {
     }
 
-    public record TemperatureLine(long id, BigDecimal temperature, LocalDateTime measuredAt, String dataSource,
+    public record TemperatureLine(Long id, BigDecimal temperature, LocalDateTime measuredAt, String dataSource,
                                   LocalDateTime receivedAt) {
     }
 }

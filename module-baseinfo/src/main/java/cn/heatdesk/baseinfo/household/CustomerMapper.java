@@ -23,6 +23,9 @@ public interface CustomerMapper {
     @DataScoped(ignore = true)
     List<Customer> selectByCodes(@Param("subsidiaryId") long subsidiaryId, @Param("codes") Collection<String> codes);
 
+    /** the console list, in the user's scope; {@link CustomerService} fills the derived filter values */
+    List<Customer> selectPage(@Param("f") CustomerFilter filter, @Param("orderBy") String orderBy);
+
     void insertBatch(@Param("rows") List<Customer> rows);
 
     int update(Customer c);

@@ -32,6 +32,12 @@ public interface HouseholdMapper {
     /** every column but id, code and subsidiary; optimistic lock on row_version */
     int update(Household h);
 
+    /** the console list, in the user's scope; {@link HouseholdService} fills the derived filter values */
+    List<Household> selectPage(@Param("f") HouseholdFilter filter, @Param("orderBy") String orderBy);
+
+    /** the households a customer owns that the user may see (customer detail) */
+    List<Household> selectByCustomerIdScoped(@Param("customerId") long customerId);
+
     /** re-homes the households of these units to another responsible org (coverage changes) */
     @DataScoped(ignore = true)
     int updateOrgPathByUnits(@Param("unitIds") Collection<Long> unitIds, @Param("orgPath") String orgPath);

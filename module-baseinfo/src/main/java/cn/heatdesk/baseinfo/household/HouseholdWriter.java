@@ -277,7 +277,8 @@ public class HouseholdWriter {
                         dirtyCustomers.add(c.getId());
                     }
                 }
-                customerChanged |= mergePhones(c, row.phones, origin, phonesByCustomer, phoneInserts, phoneDeletes, now, user);
+                customerChanged |= mergePhones(c, row.r.phones() == null ? null : row.phones, origin, phonesByCustomer,
+                        phoneInserts, phoneDeletes, now, user);
             }
             if (h == null) {
                 h = new Household();
@@ -444,23 +445,24 @@ public class HouseholdWriter {
 
     /**
      * Adds missing numbers; for BILLING also removes numbers the billing system gave earlier but no longer lists
-     * (numbers bound by hand stay). The first number of a customer without phones becomes primary.
+     * (numbers bound by hand stay). {@code wanted} null means "not supplied": nothing is removed. Numbers added
+     * earlier in the same batch stay (an owner of several households may come with the numbers on one row only).
+     * The first number of a customer without phones becomes primary.
      */
     private boolean mergePhones(Customer c, List<String> wanted, Origin origin, Map<Long, List<CustomerPhone>> byCustomer,
                                 List<CustomerPhone> inserts, List<Long> deletes, LocalDateTime now, long user) {
         List<CustomerPhone> current = byCustomer.computeIfAbsent(c.getId(), k -> new ArrayList<>());
         boolean changed = false;
         Map<String, String> wantedByBidx = new LinkedHashMap<>();
-        for (String p : wanted) {
+        for (String p : wanted == null ? List.<String>of() : wanted) {
             wantedByBidx.put(cipher.blindIndexPhone(p), p);
         }
         if (origin == Origin.BILLING && wanted != null) {
             for (CustomerPhone p : List.copyOf(current)) {
-                if (Origin.BILLING.name().equals(p.getDataSource()) && !wantedByBidx.containsKey(p.getPhoneBidx())) {
+                if (Origin.BILLING.name().equals(p.getDataSource()) && !wantedByBidx.containsKey(p.getPhoneBidx())
+                        && !inserts.contains(p)) {
                     current.remove(p);
-                    if (!inserts.remove(p)) {
-                        deletes.add(p.getId());
-                    }
+                    deletes.add(p.getId());
                     changed = true;
                 }
             }
