@@ -24,6 +24,10 @@ fi
 if ! command -v chromium >/dev/null 2>&1; then
   ci_apt_install chromium
 fi
+# a CJK font, or the Chinese UI renders as boxes in the screenshots
+if ! fc-list 2>/dev/null | grep -qi "wqy\|noto.*cjk"; then
+  ci_apt_install fonts-wqy-microhei
+fi
 CHROMIUM=$(command -v chromium)
 ci_note "browser: $("$CHROMIUM" --version 2>/dev/null || echo "$CHROMIUM")"
 export CHROME_BIN="$CHROMIUM" CHROMIUM_PATH="$CHROMIUM" PUPPETEER_EXECUTABLE_PATH="$CHROMIUM"

@@ -329,11 +329,12 @@ async function logout(page) {
   await settle(page)
 }
 
-/** opens a page from the side menu (opening 系统设置 first when it is closed) */
+/** opens a page from the side menu (opening its group, 系统设置 or 基础信息, first when it is closed) */
 async function openMenu(page, code, pageTestId) {
   const item = byTestId(page, `menu-${code}`)
   if (!await item.isVisible()) {
-    const title = page.locator('[data-testid="menu-settings"] > .el-sub-menu__title')
+    const group = code.startsWith('baseinfo') ? 'baseinfo' : 'settings'
+    const title = page.locator(`[data-testid="menu-${group}"] > .el-sub-menu__title`)
     await title.click()
     await item.waitFor({ state: 'visible' })
   }
@@ -818,6 +819,8 @@ async function runScenarios(base) {
       assert((await byTestId(p, 'profile-username').innerText()).trim() === ADMIN.username, 'profile of the wrong user')
     }],
   ]
+  await baseinfoScenarios(base)
+
   let review = null
   await scenario('g0', '管理员重新登录以截取各主要页面', [], async () => {
     review = await newPage()
@@ -870,6 +873,103 @@ async function runScenarios(base) {
     current = review
     await logout(review)
     await shot(review, 'login-page-after-logout')
+  })
+}
+
+// ---- base information (楼宇信息, 来电弹屏, 黑名单, 导入导出, 系统同步) on the demo heat network ---------------------
+async function baseinfoScenarios(base) {
+  let admin = null
+  await scenario('i0', '基础信息：管理员登录，侧边菜单显示基础信息的 6 个子菜单', [], async () => {
+    admin = await newPage()
+    current = admin
+    await loginAs(admin, base, ADMIN.username, ADMIN.password)
+    await admin.locator('[data-testid="menu-baseinfo"] > .el-sub-menu__title').click()
+    for (const code of ['baseinfo:node', 'baseinfo:household', 'baseinfo:customer', 'baseinfo:blacklist',
+      'baseinfo:import', 'baseinfo:sync']) {
+      await byTestId(admin, `menu-${code}`).waitFor({ state: 'visible' })
+    }
+  })
+
+  await scenario('i1', '楼宇信息：按拼音首字母 xfjy 找到演示小区“幸福家园”，查看统计，在其下新增楼栋', ['i0'], async () => {
+    current = admin
+    await openMenu(admin, 'baseinfo:node', 'page-baseinfo-tree')
+    await byTestId(admin, 'tree-node-SUB01-C').waitFor({ state: 'visible' })
+    await byTestId(admin, 'tree-search').fill('xfjy')
+    const hit = byTestId(admin, 'tree-search-item-SUB01-Q01')
+    await hit.waitFor({ state: 'visible' })
+    await hit.click()
+    await byTestId(admin, 'node-detail-name').filter({ hasText: '幸福家园' }).waitFor()
+    await byTestId(admin, 'tree-node-SUB01-Q01').waitFor({ state: 'visible' })
+    const households = await byTestId(admin, 'node-stat-households').innerText()
+    assert(/36/.test(households), `the demo community should hold 36 households, the card says “${households}”`)
+    assert(/城北/.test(await byTestId(admin, 'node-detail-path').innerText()), 'the node path does not start at the company')
+    await shot(admin, 'baseinfo-tree-community')
+    await byTestId(admin, 'node-add-child').click()
+    await byTestId(admin, 'node-form-dialog').waitFor({ state: 'visible' })
+    await byTestId(admin, 'node-form-code').fill(`E2E-B-${STAMP}`)
+    await byTestId(admin, 'node-form-name').fill(`${STAMP}号楼`)
+    await byTestId(admin, 'node-form-confirm').click()
+    await expectToast(admin, '楼栋已新增')
+    await byTestId(admin, `tree-node-E2E-B-${STAMP}`).waitFor({ state: 'visible' })
+    await shot(admin, 'baseinfo-tree-building-added')
+  })
+
+  let agent = null
+  await scenario('i2', '来电弹屏：坐席输入 13800138000，客户全景显示两处房屋、脱敏电话、六级路径和交退费', [], async () => {
+    agent = await newPage()
+    current = agent
+    await loginAs(agent, base, 'agent01', ADMIN.password)
+    await openMenu(agent, 'baseinfo:household', 'page-baseinfo-household')
+    await byTestId(agent, 'household-caller-phone').fill('13800138000')
+    await byTestId(agent, 'household-caller-search').click()
+    const drawer = byTestId(agent, 'household-panel-drawer')
+    await drawer.waitFor({ state: 'visible' })
+    await byTestId(agent, 'panel-household-code').waitFor({ state: 'visible' })
+    await settle(agent)
+    const caller = await byTestId(agent, 'panel-caller-phone').innerText()
+    assert(caller.includes('138****8000') && !caller.includes('13800138000'), `the caller number is not masked: “${caller}”`)
+    assert((await byTestId(agent, 'panel-customer-name').innerText()).includes('王建国'), 'the owner is not 王建国')
+    const path = await byTestId(agent, 'panel-path').innerText()
+    for (const part of ['城北热力有限公司', '幸福家园', '1号楼', '1单元']) {
+      assert(path.includes(part), `the path “${path}” lacks ${part}`)
+    }
+    await byTestId(agent, 'panel-household-switch').waitFor({ state: 'visible' })
+    await byTestId(agent, 'panel-tickets-unavailable').waitFor({ state: 'visible' })
+    await shot(agent, 'baseinfo-caller-panel')
+    await drawer.locator('.el-tabs__item', { hasText: '交退费' }).click()
+    await byTestId(agent, 'panel-tab-payments').locator('.el-table__row').first().waitFor({ state: 'visible' })
+    await shot(agent, 'baseinfo-caller-panel-payments')
+  })
+
+  const number = `1700000${String(Date.now()).slice(-4)}`
+  await scenario('i3', `黑名单：坐席把 ${number} 加入黑名单，列表显示该号码（脱敏），服务端确认拦截`, ['i2'], async () => {
+    current = agent
+    await openMenu(agent, 'baseinfo:blacklist', 'page-baseinfo-blacklist')
+    await byTestId(agent, 'blacklist-add').click()
+    await byTestId(agent, 'blacklist-add-dialog').waitFor({ state: 'visible' })
+    await byTestId(agent, 'blacklist-add-phone').fill(number)
+    await byTestId(agent, 'blacklist-add-reason').fill('端到端测试：恶意骚扰')
+    await byTestId(agent, 'blacklist-add-confirm').click()
+    await expectToast(agent, '已加入黑名单')
+    await byTestId(agent, 'blacklist-filter-phone').fill(number)
+    await byTestId(agent, 'blacklist-filter-phone').press('Enter')
+    await settle(agent)
+    const row = agent.locator('[data-testid="blacklist-cell-phone"]', { hasText: `${number.slice(0, 3)}****${number.slice(-4)}` })
+    await row.first().waitFor({ state: 'visible' })
+    await shot(agent, 'baseinfo-blacklist')
+    const check = await api(base, 'GET', `api/baseinfo/blacklist/check?phone=${number}`, undefined,
+      (await apiLogin(base, ADMIN.username, ADMIN.password)))
+    assert(check?.blacklisted === true, `the server does not report ${number} as blacklisted`)
+  })
+
+  await scenario('i5', '系统同步：页面显示计费系统与智慧热网的状态卡片，顶栏告警角标可见', ['i0'], async () => {
+    current = admin
+    await openMenu(admin, 'baseinfo:sync', 'page-baseinfo-sync')
+    await byTestId(admin, 'sync-source-BILLING').waitFor({ state: 'visible' })
+    await byTestId(admin, 'sync-source-HEATNET').waitFor({ state: 'visible' })
+    await byTestId(admin, 'sync-failure-table').waitFor({ state: 'visible' })
+    await byTestId(admin, 'sync-alert-button').waitFor({ state: 'attached' })
+    await shot(admin, 'baseinfo-sync')
   })
 }
 
