@@ -944,6 +944,8 @@ async function baseinfoScenarios(base) {
   const number = `1700000${String(Date.now()).slice(-4)}`
   await scenario('i3', `黑名单：坐席把 ${number} 加入黑名单，列表显示该号码（脱敏），服务端确认拦截`, ['i2'], async () => {
     current = agent
+    await agent.keyboard.press('Escape')
+    await byTestId(agent, 'household-panel-drawer').waitFor({ state: 'hidden' })
     await openMenu(agent, 'baseinfo:blacklist', 'page-baseinfo-blacklist')
     await byTestId(agent, 'blacklist-add').click()
     await byTestId(agent, 'blacklist-add-dialog').waitFor({ state: 'visible' })
@@ -960,6 +962,34 @@ async function baseinfoScenarios(base) {
     const check = await api(base, 'GET', `api/baseinfo/blacklist/check?phone=${number}`, undefined,
       (await apiLogin(base, ADMIN.username, ADMIN.password)))
     assert(check?.blacklisted === true, `the server does not report ${number} as blacklisted`)
+  })
+
+  await scenario('i4', '导入导出：导出演示小区的房屋再原样导入，任务进度走完，全部成功且不产生重复', ['i0'], async () => {
+    current = admin
+    const token = await apiLogin(base, ADMIN.username, ADMIN.password)
+    const kids = await api(base, 'GET', 'api/baseinfo/nodes/search?keyword=SUB01-Q02', undefined, token)
+    const community = kids.find((n) => n.nodeCode === 'SUB01-Q02')
+    assert(community, 'demo community SUB01-Q02 not found')
+    const res = await fetch(new URL(`api/baseinfo/export/households?nodeId=${community.id}`, base),
+      { headers: { Authorization: `Bearer ${token}` } })
+    assert(res.ok, `export: HTTP ${res.status}`)
+    const file = path.join(OUT_DIR, `households-${STAMP}.xlsx`)
+    await fsp.writeFile(file, Buffer.from(await res.arrayBuffer()))
+    const before = (await api(base, 'GET', `api/baseinfo/households?page=1&size=1&nodeId=${community.id}`, undefined, token)).total
+
+    await openMenu(admin, 'baseinfo:import', 'page-baseinfo-import')
+    await byTestId(admin, 'import-kind-HOUSEHOLD').click()
+    await pickOption(admin, 'import-subsidiary', 'import-subsidiary-SUB01')
+    await admin.locator('[data-testid="import-upload"] input[type="file"]').setInputFiles(file)
+    const row = byTestId(admin, 'import-job-table').locator('tr', { hasText: path.basename(file) }).first()
+    await row.waitFor({ state: 'visible' })
+    await row.locator('[data-testid="import-job-status"]', { hasText: '已完成' }).waitFor({ timeout: 60_000 })
+    const ok = (await row.locator('[data-testid="import-job-ok"]').innerText()).trim()
+    const failed = (await row.locator('[data-testid="import-job-failed"]').innerText()).trim()
+    assert(ok === String(before) && failed === '0', `import: ${ok} ok / ${failed} failed, expected ${before} / 0`)
+    const after = (await api(base, 'GET', `api/baseinfo/households?page=1&size=1&nodeId=${community.id}`, undefined, token)).total
+    assert(after === before, `re-import changed the number of households: ${before} → ${after}`)
+    await shot(admin, 'baseinfo-import-done')
   })
 
   await scenario('i5', '系统同步：页面显示计费系统与智慧热网的状态卡片，顶栏告警角标可见', ['i0'], async () => {
