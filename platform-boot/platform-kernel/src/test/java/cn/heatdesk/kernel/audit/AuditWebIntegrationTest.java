@@ -43,8 +43,8 @@ class AuditWebIntegrationTest extends SecurityIntegrationTest {
         assertThat(r.username()).isEqualTo("admin");
         assertThat(r.clientIp()).isEqualTo("127.0.0.1");
         assertThat(r.detail()).contains("\"username\":\"zhang\"", "\"password\":\"******\"", "\"newPassword\":\"******\"",
-                        "\"appSecret\":\"******\"", "\"oldPassword\":\"******\"", "13800138000")
-                .doesNotContain("P@ssw0rd!", "N3w!", "\"s3\"", "o1");
+                        "\"appSecret\":\"******\"", "\"oldPassword\":\"******\"", "\"phone\":\"138****8000\"")
+                .doesNotContain("P@ssw0rd!", "N3w!", "\"s3\"", "o1", "13800138000");
     }
 
     @Test
