@@ -64,12 +64,29 @@ public final class BaseinfoLoadDriver {
 
         HeatGroupGenerator.Output gen;
         long t0 = System.nanoTime();
-        gen = new HeatGroupGenerator(communities, households, perFile, 20261121L).generate(data);
-        line(String.format("- generated %d tree nodes (%d units) and %d households in %d files: %.1f s",
-                gen.nodeCount(), gen.unitCount(), gen.householdCount(), gen.householdFiles().size(), secs(t0)));
+        Path marker = data.resolve("generated.txt");
+        if (Files.exists(marker) && Files.readString(marker).startsWith(communities + " " + perFile + " ")) {
+            // same parameters and seed as last time: the files are identical, reuse them
+            String[] counts = Files.readString(marker).trim().split(" ");
+            try (var files = Files.list(data)) {
+                List<Path> all = files.sorted().toList();
+                gen = new HeatGroupGenerator.Output(
+                        all.stream().filter(f -> f.getFileName().toString().startsWith("nodes-")).toList(),
+                        all.stream().filter(f -> f.getFileName().toString().startsWith("households-")).toList(),
+                        Long.parseLong(counts[2]), households, Long.parseLong(counts[3]));
+            }
+            line(String.format("- reused the generated files: %d tree nodes (%d units), %d households in %d files",
+                    gen.nodeCount(), gen.unitCount(), gen.householdCount(), gen.householdFiles().size()));
+        } else {
+            gen = new HeatGroupGenerator(communities, households, perFile, 20261121L).generate(data);
+            Files.writeString(marker, communities + " " + perFile + " " + gen.nodeCount() + " " + gen.unitCount() + "\n");
+            line(String.format("- generated %d tree nodes (%d units) and %d households in %d files: %.1f s",
+                    gen.nodeCount(), gen.unitCount(), gen.householdCount(), gen.householdFiles().size(), secs(t0)));
+        }
 
-        String url = prepareDatabase(db, work);
         Path appDir = work.resolve("app-" + db);
+        deleteTree(appDir);
+        String url = prepareDatabase(db, appDir);
         SpringApplication app = new SpringApplication(HeatDeskApplication.class);
         List<String> props = new ArrayList<>(List.of("--server.port=0", "--heatdesk.data-dir=" + appDir,
                 "--heatdesk.baseinfo.demo-data=false", "--logging.level.root=WARN",
@@ -77,7 +94,7 @@ public final class BaseinfoLoadDriver {
                 "--spring.servlet.multipart.max-request-size=210MB"));
         if (url != null) {
             props.add("--spring.datasource.url=" + url);
-            props.add("--spring.datasource.username=" + (db.equals("postgresql") ? "postgres" : "root"));
+            props.add("--spring.datasource.username=" + (db.equals("h2") ? "sa" : db.equals("postgresql") ? "postgres" : "root"));
             props.add("--spring.datasource.password=");
         }
         try (ConfigurableApplicationContext ctx = app.run(props.toArray(String[]::new))) {
@@ -269,10 +286,11 @@ public final class BaseinfoLoadDriver {
                 rows, bytes / 1e6, s, rows / s, baseline >> 20, peak.get() >> 20));
     }
 
-    private static String prepareDatabase(String db, Path work) throws Exception {
+    private static String prepareDatabase(String db, Path appDir) throws Exception {
         switch (db) {
             case "h2" -> {
-                return null;
+                // the demo's embedded file database, with a 256 MB page cache instead of H2's 64 MB default
+                return "jdbc:h2:file:" + appDir.resolve("db/heatdesk") + ";DB_CLOSE_ON_EXIT=FALSE;CACHE_SIZE=262144";
             }
             case "postgresql" -> {
                 try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/test", "postgres", "");
@@ -291,6 +309,16 @@ public final class BaseinfoLoadDriver {
                 return "jdbc:mariadb://127.0.0.1:3306/heatdesk_bench";
             }
             default -> throw new IllegalArgumentException("--db must be h2, postgresql or mariadb");
+        }
+    }
+
+    private static void deleteTree(Path dir) throws Exception {
+        if (Files.exists(dir)) {
+            try (var paths = Files.walk(dir)) {
+                for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
         }
     }
 
