@@ -8,4 +8,9 @@ public final class H2SqlDialect extends LimitOffsetSqlDialect {
     public String databaseId() {
         return DatabaseIds.H2;
     }
+
+    @Override
+    public String analyze(String table) {
+        return "ANALYZE TABLE " + table;
+    }
 }

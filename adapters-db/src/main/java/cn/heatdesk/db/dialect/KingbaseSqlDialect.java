@@ -11,4 +11,9 @@ public final class KingbaseSqlDialect extends LimitOffsetSqlDialect {
     public String databaseId() {
         return DatabaseIds.KINGBASE;
     }
+
+    @Override
+    public String analyze(String table) {
+        return "ANALYZE " + table;
+    }
 }

@@ -11,4 +11,9 @@ public final class MysqlSqlDialect extends LimitOffsetSqlDialect {
     public String databaseId() {
         return DatabaseIds.MYSQL;
     }
+
+    @Override
+    public String analyze(String table) {
+        return "ANALYZE TABLE " + table;
+    }
 }

@@ -8,4 +8,9 @@ public final class PostgresqlSqlDialect extends LimitOffsetSqlDialect {
     public String databaseId() {
         return DatabaseIds.POSTGRESQL;
     }
+
+    @Override
+    public String analyze(String table) {
+        return "ANALYZE " + table;
+    }
 }

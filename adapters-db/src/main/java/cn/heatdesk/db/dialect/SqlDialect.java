@@ -21,6 +21,17 @@ public interface SqlDialect {
     /** Wraps {@code sql} as a derived table and counts its rows. */
     String count(String sql);
 
+    /**
+     * The statement that refreshes the optimizer's statistics of {@code table} after a bulk load, or null where the
+     * database keeps them current itself. Without it a table filled from empty inside one long import keeps the
+     * plans made while it was empty (PostgreSQL with autovacuum off: sequential scans of a million rows).
+     *
+     * @param table a plain table name ([a-z_][a-z0-9_]*)
+     */
+    default String analyze(String table) {
+        return null;
+    }
+
     /** {@code paginate(sql, 0, limit)}. */
     default String limit(String sql, int limit) {
         return paginate(sql, 0, limit);

@@ -85,6 +85,7 @@ public class ImportRunner {
     private final ObjectMapper json;
     private final TransactionTemplate tx;
     private final RoutingProperties routing;
+    private final StatisticsRefresher statistics;
     private final ThreadPoolExecutor executor;
     private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
     /** jobs whose file is not in this instance's data directory → when to look again (left to the instance that has it) */
@@ -97,7 +98,7 @@ public class ImportRunner {
 
     public ImportRunner(ImportJobMapper jobs, ImportErrorMapper errors, List<RowImporter> rowImporters, OrgApi orgs,
                         IdGenerator ids, ObjectMapper json, PlatformTransactionManager transactionManager,
-                        RoutingProperties routing,
+                        RoutingProperties routing, StatisticsRefresher statistics,
                         @Value("${heatdesk.import.threads:1}") int threads,
                         @Value("${heatdesk.import.batch-size:500}") int batchSize,
                         @Value("${heatdesk.import.stale-after:PT60S}") Duration staleAfter) {
@@ -109,6 +110,7 @@ public class ImportRunner {
         this.json = json;
         this.tx = new TransactionTemplate(transactionManager);
         this.routing = routing;
+        this.statistics = statistics;
         // PostgreSQL allows 65 535 bind parameters a statement: 500 household rows × 26 columns stays well below
         this.batchSize = Math.max(1, Math.min(batchSize, 500));
         this.staleAfter = staleAfter;
@@ -335,6 +337,7 @@ public class ImportRunner {
         private int ok;
         private int failed;
         private int processedThisRun;
+        private long nextAnalyzeAt = StatisticsRefresher.FIRST_AT;
         private long runStartNanos;
         private long lastBeatNanos = System.nanoTime();
         private int batches;
@@ -440,6 +443,10 @@ public class ImportRunner {
                 }
             }
             batches++;
+            if (processedThisRun >= nextAnalyzeAt) {
+                statistics.refresh(kind);
+                nextAnalyzeAt = StatisticsRefresher.nextThreshold(processedThisRun);
+            }
             if (haltAfter > 0 && batches >= haltAfter) {
                 throw new JobStopped("测试：模拟进程在第 " + batches + " 批后终止", false);
             }
