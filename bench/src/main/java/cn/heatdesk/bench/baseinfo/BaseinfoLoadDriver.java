@@ -85,8 +85,12 @@ public final class BaseinfoLoadDriver {
         }
 
         Path appDir = work.resolve("app-" + db);
-        deleteTree(appDir);
-        String url = prepareDatabase(db, appDir);
+        boolean reuse = opt.containsKey("skip-import");
+        if (!reuse) {
+            deleteTree(appDir);
+        }
+        // --skip-import measures again on the database the previous run loaded
+        String url = reuse ? reuseDatabase(db, appDir) : prepareDatabase(db, appDir);
         SpringApplication app = new SpringApplication(HeatDeskApplication.class);
         List<String> props = new ArrayList<>(List.of("--server.port=0", "--heatdesk.data-dir=" + appDir,
                 "--heatdesk.baseinfo.demo-data=false", "--logging.level.root=WARN",
@@ -284,6 +288,15 @@ public final class BaseinfoLoadDriver {
         line(String.format("- %d rows, %.1f MB file, %.1f s (%.0f rows/s); JVM heap used: %d MiB before, peak %d MiB "
                         + "during the export (whole in-process app incl. the HTTP client reading the stream)",
                 rows, bytes / 1e6, s, rows / s, baseline >> 20, peak.get() >> 20));
+    }
+
+    private static String reuseDatabase(String db, Path appDir) {
+        return switch (db) {
+            case "h2" -> "jdbc:h2:file:" + appDir.resolve("db/heatdesk") + ";DB_CLOSE_ON_EXIT=FALSE;CACHE_SIZE=262144";
+            case "postgresql" -> "jdbc:postgresql://127.0.0.1:5432/heatdesk_bench?reWriteBatchedInserts=true";
+            case "mariadb" -> "jdbc:mariadb://127.0.0.1:3306/heatdesk_bench";
+            default -> throw new IllegalArgumentException("--db must be h2, postgresql or mariadb");
+        };
     }
 
     private static String prepareDatabase(String db, Path appDir) throws Exception {

@@ -25,6 +25,7 @@ public class HouseholdFilter {
     private Integer enabled;
 
     private String keywordPrefix;
+    private String codePrefix;
     private String nodePathPrefix;
     private String phoneBidx;
     private String ownerPrefix;
@@ -51,6 +52,8 @@ public class HouseholdFilter {
     public Integer getEnabled() { return enabled; }
     public void setEnabled(Integer enabled) { this.enabled = enabled; }
 
+    public String getCodePrefix() { return codePrefix; }
+    public void setCodePrefix(String codePrefix) { this.codePrefix = codePrefix; }
     public String getKeywordPrefix() { return keywordPrefix; }
     public void setKeywordPrefix(String keywordPrefix) { this.keywordPrefix = keywordPrefix; }
     public String getNodePathPrefix() { return nodePathPrefix; }

@@ -60,8 +60,17 @@ public class HouseholdService {
     /**
      * Turns the request filters into index-friendly values; false when a filter can match nothing (unknown node).
      */
+    private static final java.util.regex.Pattern CODE_LIKE = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.\\-]*");
+
     boolean prepare(HouseholdFilter f) {
-        f.setKeywordPrefix(LikePatterns.prefix(f.getKeyword()));
+        // a code-like keyword (HH0012, 1-2-301) searches household codes only: one indexed prefix scan on every
+        // database, where the three-way OR with owner and address cannot use an index on H2
+        String kw = f.getKeyword() == null ? null : f.getKeyword().strip();
+        if (kw != null && CODE_LIKE.matcher(kw).matches()) {
+            f.setCodePrefix(LikePatterns.prefix(kw));
+        } else {
+            f.setKeywordPrefix(LikePatterns.prefix(f.getKeyword()));
+        }
         f.setOwnerPrefix(LikePatterns.prefix(f.getCustomerName()));
         f.setAddressContains(LikePatterns.contains(f.getAddress()));
         if (f.getPhone() != null && !f.getPhone().isBlank()) {

@@ -68,7 +68,9 @@ public class DataScopeInterceptor implements Interceptor {
         if (page != null) {
             SqlDialect dialect = SqlDialects.forDatabaseId(ms.getConfiguration().getDatabaseId());
             if (page.count) {
-                page.total = count(executor, ms, param, boundSql, dialect.count(CountSql.withoutOrderBy(sql)));
+                String listSql = sql;
+                String countSql = CountSql.direct(listSql).orElseGet(() -> dialect.count(CountSql.withoutOrderBy(listSql)));
+                page.total = count(executor, ms, param, boundSql, countSql);
                 if (page.total == 0 || page.offset >= page.total) {
                     return List.of();
                 }

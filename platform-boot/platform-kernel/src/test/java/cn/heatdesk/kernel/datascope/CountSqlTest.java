@@ -23,4 +23,16 @@ class CountSqlTest {
         String garbage = "SELECT FROM WHERE ((";
         assertThat(CountSql.withoutOrderBy(garbage)).isEqualTo(garbage);
     }
+
+    @Test
+    void countsPlainListsDirectlyAndLeavesTheRestWrapped() {
+        assertThat(CountSql.direct("SELECT h.id, h.code FROM bi_household h WHERE h.node_path LIKE ? AND h.org_path LIKE '/1/%' "
+                + "ORDER BY h.code, h.id")).contains("SELECT COUNT(*) FROM bi_household h WHERE h.node_path LIKE ? AND h.org_path LIKE '/1/%'");
+        assertThat(CountSql.direct("SELECT u.id, r.name FROM sys_user u LEFT JOIN sys_role r ON r.id = u.role_id WHERE u.x = ?"))
+                .contains("SELECT COUNT(*) FROM sys_user u LEFT JOIN sys_role r ON r.id = u.role_id WHERE u.x = ?");
+        assertThat(CountSql.direct("SELECT DISTINCT u.id FROM t u")).isEmpty();
+        assertThat(CountSql.direct("SELECT u.org_id, COUNT(*) FROM t u GROUP BY u.org_id")).isEmpty();
+        assertThat(CountSql.direct("SELECT u.id, (SELECT COUNT(*) FROM r WHERE r.u = u.id) AS n FROM t u")).isEmpty();
+        assertThat(CountSql.direct("SELECT a.id FROM a UNION SELECT b.id FROM b")).isEmpty();
+    }
 }
