@@ -47,6 +47,8 @@ public final class BaseinfoLoadDriver {
         for (String a : args) {
             if (a.startsWith("--") && a.contains("=")) {
                 opt.put(a.substring(2, a.indexOf('=')), a.substring(a.indexOf('=') + 1));
+            } else if (a.startsWith("--")) {
+                opt.put(a.substring(2), "true");
             }
         }
         String db = opt.getOrDefault("db", "h2");
