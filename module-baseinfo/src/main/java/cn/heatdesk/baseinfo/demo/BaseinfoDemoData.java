@@ -127,6 +127,10 @@ class BaseinfoDemoData implements ApplicationRunner {
         String p = sub.orgCode();
         HeatNode company = nodeWriter.create(new NodeDraft(NodeType.COMPANY, p + "-C", area + "热力有限公司", null,
                 sub.id(), 1, area + "区供热大道1号", null), null, "BILLING");
+        List<Long> stations = new ArrayList<>();
+        for (int k = 0; k < 6; k++) {
+            stations.add(orgs.findByCode(String.format("ST%02d", station0 + k)).map(OrgInfo::id).orElseThrow());
+        }
         List<HeatNode> units = new ArrayList<>();
         int communityNo = community0;
         for (int hs = 1; hs <= 2; hs++) {
@@ -141,8 +145,7 @@ class BaseinfoDemoData implements ApplicationRunner {
                             station, c);
                     communityNo++;
                     // communities are shared out over the subsidiary's six repair stations
-                    long stationOrg = orgs.findByCode(String.format("ST%02d", station0 + (communityNo - community0 - 1) % 6))
-                            .map(OrgInfo::id).orElseThrow();
+                    long stationOrg = stations.get((communityNo - community0 - 1) % stations.size());
                     for (int b = 1; b <= 3; b++) {
                         HeatNode building = create(NodeType.BUILDING, community.getNodeCode() + "-B" + b, b + "号楼",
                                 community, b);

@@ -1,7 +1,6 @@
 package cn.heatdesk.baseinfo.imports;
 
 import cn.heatdesk.baseinfo.api.NodeType;
-import cn.heatdesk.baseinfo.household.HouseholdWriter;
 import cn.heatdesk.baseinfo.node.HeatNode;
 import cn.heatdesk.baseinfo.node.NodeMapper;
 import cn.heatdesk.baseinfo.node.NodeWriter;
@@ -42,12 +41,10 @@ class NodeRowImporter implements RowImporter {
 
     private final NodeWriter writer;
     private final NodeMapper nodes;
-    private final ImportTreeMapper tree;
 
-    NodeRowImporter(NodeWriter writer, NodeMapper nodes, ImportTreeMapper tree) {
+    NodeRowImporter(NodeWriter writer, NodeMapper nodes) {
         this.writer = writer;
         this.nodes = nodes;
-        this.tree = tree;
     }
 
     @Override
@@ -186,25 +183,16 @@ class NodeRowImporter implements RowImporter {
     }
 
     /**
-     * The full names below a renamed node and the addresses of households in its units (address = community,
-     * building and unit names + room) follow the new name; the nodes this batch already holds are updated too.
+     * The full names below a renamed node and the addresses in its units follow (NodeWriter.cascadeRename); the nodes
+     * this job already holds get the new full names too.
      */
     private void cascadeRename(HeatNode n, String oldFull, Map<String, HeatNode> known) {
+        writer.cascadeRename(n, oldFull);
         String oldPrefix = oldFull + "/";
         String newPrefix = n.getFullName() + "/";
-        int touched = tree.renameDescendants(n.getNodePath(), n.getId(), newPrefix, oldPrefix.length());
         for (HeatNode k : known.values()) {
             if (k != n && k.getNodePath().startsWith(n.getNodePath()) && k.getFullName().startsWith(oldPrefix)) {
                 k.setFullName(newPrefix + k.getFullName().substring(oldPrefix.length()));
-                k.setRowVersion(k.getRowVersion() + 1);
-            }
-        }
-        // addresses name the community, building and unit only
-        if (n.getNodeLevel() >= NodeType.COMMUNITY.level() && (touched > 0 || NodeType.UNIT.name().equals(n.getNodeType()))) {
-            for (HeatNode unit : nodes.selectSubtreeUnscoped(n.getNodePath())) {
-                if (NodeType.UNIT.name().equals(unit.getNodeType())) {
-                    tree.readdressHouseholds(unit.getId(), HouseholdWriter.address(unit.getFullName(), ""));
-                }
             }
         }
     }

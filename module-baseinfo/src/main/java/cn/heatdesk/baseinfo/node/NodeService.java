@@ -3,7 +3,6 @@ package cn.heatdesk.baseinfo.node;
 import cn.heatdesk.baseinfo.api.HouseholdPanel;
 import cn.heatdesk.baseinfo.api.HouseholdTicketProvider;
 import cn.heatdesk.baseinfo.api.NodeType;
-import cn.heatdesk.baseinfo.household.HouseholdWriter;
 import cn.heatdesk.baseinfo.support.Pinyin;
 import cn.heatdesk.kernel.datascope.Paging;
 import cn.heatdesk.kernel.error.BizException;
@@ -155,11 +154,7 @@ public class NodeService {
         }
         n.setRowVersion(req.rowVersion() + 1);
         if (renamed) {
-            nodes.rewriteDescendants(id, n.getNodePath(), n.getNodePath(), NodeRules.startAfter(n.getNodePath()),
-                    oldFull, n.getFullName(), NodeRules.startAfter(oldFull));
-            if (NodeRules.renameChangesAddresses(NodeRules.typeOf(n))) {
-                refreshAddresses(n);
-            }
+            writer.cascadeRename(n, oldFull);
         }
         writer.log(n, "UPDATE", "修改" + NodeRules.typeOf(n).label() + "：" + changes(before, after), before, after, null);
         return view(n);
@@ -207,7 +202,7 @@ public class NodeService {
             coverage.movePaths(oldPath, n.getNodePath());
             coverage.recompute(n);
             if (NodeRules.moveChangesAddresses(NodeRules.typeOf(n))) {
-                refreshAddresses(n);
+                writer.refreshAddresses(n);
             }
         }
         return view(nodes.selectByIdUnscoped(id));
@@ -347,15 +342,6 @@ public class NodeService {
                     station == null ? null : station.orgName()));
         }
         return out;
-    }
-
-    /** households take their address from community, building and unit names (HouseholdWriter.address) */
-    private void refreshAddresses(HeatNode root) {
-        for (HeatNode u : nodes.selectSubtreeUnscoped(root.getNodePath())) {
-            if (NodeType.UNIT.name().equals(u.getNodeType())) {
-                stats.updateAddresses(u.getId(), HouseholdWriter.address(u.getFullName(), ""));
-            }
-        }
     }
 
     private String subsidiaryName(long subsidiaryId) {

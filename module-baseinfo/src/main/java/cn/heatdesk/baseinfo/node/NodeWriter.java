@@ -1,6 +1,7 @@
 package cn.heatdesk.baseinfo.node;
 
 import cn.heatdesk.baseinfo.api.NodeType;
+import cn.heatdesk.baseinfo.household.HouseholdWriter;
 import cn.heatdesk.baseinfo.support.Pinyin;
 import cn.heatdesk.kernel.error.BizException;
 import cn.heatdesk.kernel.id.IdGenerator;
@@ -31,13 +32,16 @@ public class NodeWriter {
 
     private final NodeMapper nodes;
     private final NodeLogMapper logs;
+    private final NodeStatsMapper stats;
     private final OrgApi orgs;
     private final IdGenerator ids;
     private final ObjectMapper json;
 
-    public NodeWriter(NodeMapper nodes, NodeLogMapper logs, OrgApi orgs, IdGenerator ids, ObjectMapper json) {
+    public NodeWriter(NodeMapper nodes, NodeLogMapper logs, NodeStatsMapper stats, OrgApi orgs, IdGenerator ids,
+                      ObjectMapper json) {
         this.nodes = nodes;
         this.logs = logs;
+        this.stats = stats;
         this.orgs = orgs;
         this.ids = ids;
         this.json = json;
@@ -120,6 +124,29 @@ public class NodeWriter {
         nodes.insert(n);
         log(n, "CREATE", "新增" + d.type().label() + "：" + name, null, n, null);
         return n;
+    }
+
+    /**
+     * After {@code node} was renamed (already saved) from {@code oldFullName}: the full names below it follow, and so
+     * do the addresses of the households in its units when the name is part of them (community, building, unit).
+     * Console edits and Excel imports both come through here.
+     */
+    public void cascadeRename(HeatNode node, String oldFullName) {
+        nodes.rewriteDescendants(node.getId(), node.getNodePath(), node.getNodePath(),
+                NodeRules.startAfter(node.getNodePath()), oldFullName, node.getFullName(),
+                NodeRules.startAfter(oldFullName));
+        if (NodeRules.renameChangesAddresses(NodeRules.typeOf(node))) {
+            refreshAddresses(node);
+        }
+    }
+
+    /** households take their address from community, building and unit names ({@code HouseholdWriter.address}) */
+    public void refreshAddresses(HeatNode root) {
+        for (HeatNode u : nodes.selectSubtreeUnscoped(root.getNodePath())) {
+            if (NodeType.UNIT.name().equals(u.getNodeType())) {
+                stats.updateAddresses(u.getId(), HouseholdWriter.address(u.getFullName(), ""));
+            }
+        }
     }
 
     /** the parent of a {@code type} node must be exactly one level up */

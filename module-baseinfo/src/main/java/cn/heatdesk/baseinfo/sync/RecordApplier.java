@@ -208,40 +208,8 @@ public class RecordApplier {
     // ---- payments --------------------------------------------------------------------------------------------
 
     public List<Applied> payments(List<RecordJson.Parsed<BillingPaymentRecord>> in, Long onlySubsidiaryId) {
-        Applied[] out = new Applied[in.size()];
-        Lookup lookup = new Lookup();
-        Map<Long, List<Integer>> bySub = new LinkedHashMap<>();
-        for (int i = 0; i < in.size(); i++) {
-            RecordJson.Parsed<BillingPaymentRecord> p = in.get(i);
-            BillingPaymentRecord r = p.record();
-            String subCode = r != null ? r.subsidiaryCode() : p.subsidiaryCode();
-            String key = r != null ? r.paymentId() : p.key();
-            Target t = new Target(i, key, blank(key) ? null : key.strip(), lookup.subsidiary(subCode), p);
-            Applied refused = common(t, p, subCode, onlySubsidiaryId);
-            if (refused == null) {
-                refused = checkPayment(t, r);
-            }
-            if (refused != null) {
-                out[i] = refused;
-            } else {
-                bySub.computeIfAbsent(t.org.id(), k -> new ArrayList<>()).add(i);
-            }
-        }
-        for (Map.Entry<Long, List<Integer>> e : bySub.entrySet()) {
-            long sub = e.getKey();
-            OrgInfo org = lookup.byId(sub);
-            List<Integer> idx = firstPerKey(e.getValue(), i -> in.get(i).record().paymentId().strip(), out,
-                    (i, first) -> new Applied(i, in.get(i).record().paymentId(), SyncOutcome.DUPLICATE, null,
-                            "与本批第" + (first + 1) + "条的交费记录编号重复", null, null, true, sub, org.orgPath()));
-            List<Applied> results = batchOrSingles(sub, idx, batch -> insertPayments(sub, org, batch, in),
-                    (i, ex) -> ex instanceof DuplicateKeyException
-                            ? new Applied(i, in.get(i).record().paymentId(), SyncOutcome.DUPLICATE, null,
-                            "已接收过该交费记录", null, null, true, sub, org.orgPath())
-                            : target(i, in.get(i), org, in.get(i).record().paymentId().strip())
-                            .reject(fieldOf(ex), "保存失败：" + messageOf(ex)));
-            results.forEach(a -> out[a.index()] = a);
-        }
-        return List.of(out);
+        return applyByRef(in, onlySubsidiaryId, BillingPaymentRecord::subsidiaryCode, BillingPaymentRecord::paymentId,
+                RecordApplier::checkPayment, this::insertPayments, "交费记录编号", "交费记录");
     }
 
     private static Applied checkPayment(Target t, BillingPaymentRecord r) {
@@ -343,18 +311,38 @@ public class RecordApplier {
     // ---- room temperatures -----------------------------------------------------------------------------------
 
     public List<Applied> temperatures(List<RecordJson.Parsed<HeatNetReading>> in, Long onlySubsidiaryId) {
+        return applyByRef(in, onlySubsidiaryId, HeatNetReading::subsidiaryCode, HeatNetReading::readingId,
+                RecordApplier::checkReading, this::insertReadings, "读数编号", "室温读数");
+    }
+
+    /** inserts one subsidiary's batch of checked records (indexes into {@code in}) */
+    private interface RefInsert<R> {
+        List<Applied> insert(long sub, OrgInfo org, List<Integer> batch, List<RecordJson.Parsed<R>> in);
+    }
+
+    /**
+     * Records stored once per source reference (payments, readings): field checks, grouping by subsidiary, the first
+     * of a reference repeated in the batch wins, a batch insert per subsidiary falling back to single records.
+     *
+     * @param refLabel what the reference is called in messages (交费记录编号)
+     * @param noun     what the record is called in messages (交费记录)
+     */
+    private <R> List<Applied> applyByRef(List<RecordJson.Parsed<R>> in, Long onlySubsidiaryId,
+                                         Function<R, String> subCodeOf, Function<R, String> refOf,
+                                         BiFunction<Target, R, Applied> check, RefInsert<R> insert,
+                                         String refLabel, String noun) {
         Applied[] out = new Applied[in.size()];
         Lookup lookup = new Lookup();
         Map<Long, List<Integer>> bySub = new LinkedHashMap<>();
         for (int i = 0; i < in.size(); i++) {
-            RecordJson.Parsed<HeatNetReading> p = in.get(i);
-            HeatNetReading r = p.record();
-            String subCode = r != null ? r.subsidiaryCode() : p.subsidiaryCode();
-            String key = r != null ? r.readingId() : p.key();
+            RecordJson.Parsed<R> p = in.get(i);
+            R r = p.record();
+            String subCode = r != null ? subCodeOf.apply(r) : p.subsidiaryCode();
+            String key = r != null ? refOf.apply(r) : p.key();
             Target t = new Target(i, key, blank(key) ? null : key.strip(), lookup.subsidiary(subCode), p);
             Applied refused = common(t, p, subCode, onlySubsidiaryId);
             if (refused == null) {
-                refused = checkReading(t, r);
+                refused = check.apply(t, r);
             }
             if (refused != null) {
                 out[i] = refused;
@@ -365,15 +353,15 @@ public class RecordApplier {
         for (Map.Entry<Long, List<Integer>> e : bySub.entrySet()) {
             long sub = e.getKey();
             OrgInfo org = lookup.byId(sub);
-            List<Integer> idx = firstPerKey(e.getValue(), i -> in.get(i).record().readingId().strip(), out,
-                    (i, first) -> new Applied(i, in.get(i).record().readingId(), SyncOutcome.DUPLICATE, null,
-                            "与本批第" + (first + 1) + "条的读数编号重复", null, null, true, sub, org.orgPath()));
-            List<Applied> results = batchOrSingles(sub, idx, batch -> insertReadings(sub, org, batch, in),
+            Function<Integer, String> ref = i -> refOf.apply(in.get(i).record());
+            List<Integer> idx = firstPerKey(e.getValue(), i -> ref.apply(i).strip(), out,
+                    (i, first) -> new Applied(i, ref.apply(i), SyncOutcome.DUPLICATE, null,
+                            "与本批第" + (first + 1) + "条的" + refLabel + "重复", null, null, true, sub, org.orgPath()));
+            List<Applied> results = batchOrSingles(sub, idx, batch -> insert.insert(sub, org, batch, in),
                     (i, ex) -> ex instanceof DuplicateKeyException
-                            ? new Applied(i, in.get(i).record().readingId(), SyncOutcome.DUPLICATE, null,
-                            "已接收过该室温读数", null, null, true, sub, org.orgPath())
-                            : target(i, in.get(i), org, in.get(i).record().readingId().strip())
-                            .reject(fieldOf(ex), "保存失败：" + messageOf(ex)));
+                            ? new Applied(i, ref.apply(i), SyncOutcome.DUPLICATE, null, "已接收过该" + noun, null, null,
+                            true, sub, org.orgPath())
+                            : target(i, in.get(i), org, ref.apply(i).strip()).reject(fieldOf(ex), "保存失败：" + messageOf(ex)));
             results.forEach(a -> out[a.index()] = a);
         }
         return List.of(out);
