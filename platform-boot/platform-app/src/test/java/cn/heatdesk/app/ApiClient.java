@@ -66,6 +66,10 @@ public class ApiClient {
         return this;
     }
 
+    public String token() {
+        return token;
+    }
+
     public void token(String token) {
         this.token = token;
     }

@@ -1,6 +1,8 @@
 package cn.heatdesk.kernel.config;
 
 import cn.heatdesk.db.mybatis.HeatDeskDatabaseIdProvider;
+import cn.heatdesk.kernel.crypto.EncryptedStringTypeHandler;
+import cn.heatdesk.kernel.crypto.FieldCipher;
 import cn.heatdesk.kernel.datascope.DataScopeInterceptor;
 import cn.heatdesk.kernel.id.IdGenerator;
 import cn.heatdesk.kernel.id.SnowflakeIdGenerator;
@@ -80,8 +82,11 @@ public class KernelConfiguration {
     }
 
     @Bean
-    public ConfigurationCustomizer heatdeskMybatisCustomizer() {
-        return configuration -> configuration.setMapUnderscoreToCamelCase(true);
+    public ConfigurationCustomizer heatdeskMybatisCustomizer(FieldCipher fieldCipher) {
+        return configuration -> {
+            configuration.setMapUnderscoreToCamelCase(true);
+            EncryptedStringTypeHandler.bind(configuration.getTypeHandlerRegistry(), fieldCipher);
+        };
     }
 
     @Bean

@@ -2,6 +2,8 @@ package cn.heatdesk.kernel.crypto;
 
 import org.apache.ibatis.type.BaseTypeHandler;
 import org.apache.ibatis.type.JdbcType;
+import org.apache.ibatis.type.TypeHandler;
+import org.apache.ibatis.type.TypeHandlerRegistry;
 
 import java.sql.CallableStatement;
 import java.sql.PreparedStatement;
@@ -17,6 +19,10 @@ import java.sql.SQLException;
  * INSERT ... VALUES (#{phone, typeHandler=cn.heatdesk.kernel.crypto.EncryptedStringTypeHandler}, #{phoneBidx})
  * }</pre>
  * The blind index column is computed in Java ({@link FieldCipher#blindIndexPhone}) and written as a plain value.
+ *
+ * <p>Each application context {@linkplain #bind binds} an instance holding its own cipher into its MyBatis registry,
+ * which MyBatis prefers over creating one; the static {@link FieldCipher#global()} fallback would otherwise follow
+ * whichever context in the JVM was created last (several contexts run side by side in the test suite).
  */
 public class EncryptedStringTypeHandler extends BaseTypeHandler<String> {
 
@@ -29,6 +35,19 @@ public class EncryptedStringTypeHandler extends BaseTypeHandler<String> {
 
     public EncryptedStringTypeHandler(FieldCipher cipher) {
         this.explicit = cipher;
+    }
+
+    /**
+     * Registers an instance bound to {@code cipher} under a private marker type, so mapper references to this
+     * class resolve to it (a registration under String would encrypt every String column).
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public static void bind(TypeHandlerRegistry registry, FieldCipher cipher) {
+        registry.register((Class) Bound.class, (JdbcType) null, (TypeHandler) new EncryptedStringTypeHandler(cipher));
+    }
+
+    /** never a property type: only a key for {@link #bind} */
+    private static final class Bound {
     }
 
     private FieldCipher cipher() {

@@ -16,6 +16,10 @@ public enum ErrorCode {
     NOT_FOUND(HttpStatus.NOT_FOUND, "数据不存在"),
     CONFLICT(HttpStatus.CONFLICT, "数据已被他人修改，请刷新后重试"),
     DUPLICATE(HttpStatus.CONFLICT, "数据重复"),
+    /** a state machine refused the action in the current state */
+    ILLEGAL_TRANSITION(HttpStatus.CONFLICT, "当前状态不允许此操作"),
+    /** the action must be requested through an approval */
+    APPROVAL_REQUIRED(HttpStatus.CONFLICT, "该操作需要审批"),
     SIGNATURE_INVALID(HttpStatus.UNAUTHORIZED, "接口签名校验失败"),
     PAYLOAD_TOO_LARGE(HttpStatus.PAYLOAD_TOO_LARGE, "上传内容过大"),
     INTERNAL(HttpStatus.INTERNAL_SERVER_ERROR, "系统繁忙，请稍后重试");
