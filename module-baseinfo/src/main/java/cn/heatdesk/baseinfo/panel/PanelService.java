@@ -35,10 +35,13 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
@@ -113,6 +116,22 @@ public class PanelService implements HouseholdApi, RoomTemperatureApi {
     public List<HouseholdSummary> findByPhone(String phone) {
         String bidx = callerBidx(phone);
         return bidx == null ? List.of() : householdsOf(bidx).stream().map(PanelService::summary).toList();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Map<Long, String> nodeNames(Collection<Long> nodeIds) {
+        Map<Long, String> out = new LinkedHashMap<>();
+        if (nodeIds == null || nodeIds.isEmpty()) {
+            return out;
+        }
+        List<Long> ids = nodeIds.stream().filter(Objects::nonNull).distinct().toList();
+        // IN lists stay within what every dialect accepts
+        for (int i = 0; i < ids.size(); i += 500) {
+            nodes.selectByIdsUnscoped(ids.subList(i, Math.min(ids.size(), i + 500)))
+                    .forEach(n -> out.put(n.getId(), n.getNodeName()));
+        }
+        return out;
     }
 
     @Override

@@ -11,6 +11,9 @@ public interface OrgApi {
     /** by org code (codes are unique group-wide), for imports and integrations that name orgs by code */
     Optional<OrgInfo> findByCode(String orgCode);
 
+    /** the group (root of the tree) */
+    Optional<OrgInfo> root();
+
     /** the node and everything below it */
     List<OrgInfo> subtree(long orgId);
 }

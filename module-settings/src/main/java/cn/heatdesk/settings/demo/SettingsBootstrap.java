@@ -48,17 +48,32 @@ public class SettingsBootstrap implements ApplicationRunner {
                     "baseinfo:coverage", "baseinfo:household", "baseinfo:household:edit", "baseinfo:panel",
                     "baseinfo:customer", "baseinfo:customer:edit", "baseinfo:phone:bind", "baseinfo:blacklist",
                     "baseinfo:blacklist:edit", "baseinfo:import", "baseinfo:export", "baseinfo:sync",
-                    "baseinfo:sync:run")),
+                    "baseinfo:sync:run",
+                    "servicedesk", "servicedesk:ticket", "servicedesk:ticket:create", "servicedesk:ticket:dispatch",
+                    "servicedesk:ticket:operate", "servicedesk:visit", "servicedesk:visit:do", "monitor:approval",
+                    "notice", "notice:message", "servicedesk:config", "servicedesk:ticket:supervise",
+                    "repair", "repair:pool", "repair:assign", "repair:handle", "repair:worker", "repair:worker:edit",
+                    "monitor", "monitor:ticket", "monitor:ticket:operate", "monitor:ticket:export",
+                    "monitor:approval:all", "notice:template", "notice:delivery")),
             new BuiltinRole("AGENT", "客服坐席", DataScope.ALL, List.of(
                     "baseinfo", "baseinfo:node", "baseinfo:household", "baseinfo:panel", "baseinfo:customer",
-                    "baseinfo:customer:edit", "baseinfo:phone:bind", "baseinfo:blacklist", "baseinfo:blacklist:edit")),
+                    "baseinfo:customer:edit", "baseinfo:phone:bind", "baseinfo:blacklist", "baseinfo:blacklist:edit",
+                    "servicedesk", "servicedesk:ticket", "servicedesk:ticket:create", "servicedesk:ticket:dispatch",
+                    "servicedesk:ticket:operate", "servicedesk:visit", "servicedesk:visit:do", "monitor:approval",
+                    "monitor", "notice", "notice:message")),
             new BuiltinRole("SUPERVISOR", "班长", DataScope.ALL, List.of(
                     "baseinfo", "baseinfo:node", "baseinfo:household", "baseinfo:panel", "baseinfo:customer",
                     "baseinfo:customer:edit", "baseinfo:phone:bind", "baseinfo:blacklist", "baseinfo:blacklist:edit",
-                    "baseinfo:export")),
+                    "baseinfo:export",
+                    "servicedesk", "servicedesk:ticket", "servicedesk:ticket:create", "servicedesk:ticket:dispatch",
+                    "servicedesk:ticket:operate", "servicedesk:visit", "servicedesk:visit:do", "monitor:approval",
+                    "notice", "notice:message", "servicedesk:ticket:supervise", "monitor", "monitor:ticket", "monitor:ticket:operate",
+                    "monitor:ticket:export", "monitor:approval:all")),
             new BuiltinRole("STATION_LEAD", "维修站负责人", DataScope.ORG_AND_CHILDREN, List.of(
-                    "baseinfo", "baseinfo:node", "baseinfo:household", "baseinfo:panel")),
-            new BuiltinRole("WORKER", "维修员/网格员", DataScope.SELF, List.of()));
+                    "baseinfo", "baseinfo:node", "baseinfo:household", "baseinfo:panel",
+                    "repair", "repair:pool", "repair:assign", "repair:handle", "repair:worker", "repair:worker:edit",
+                    "monitor", "monitor:approval", "notice", "notice:message")),
+            new BuiltinRole("WORKER", "维修员/网格员", DataScope.SELF, List.of("notice", "notice:message")));
 
     private final OrgService orgService;
     private final OrgMapper orgs;

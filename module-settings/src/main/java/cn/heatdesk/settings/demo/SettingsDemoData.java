@@ -36,7 +36,9 @@ public class SettingsDemoData implements ApplicationRunner {
             new String[]{"agent01", "李坐席", "8001", "GROUP-CC", "AGENT"},
             new String[]{"monitor01", "王班长", "8101", "GROUP-CC", "SUPERVISOR"},
             new String[]{"lead01", "赵站长", "W0101", "ST01", "STATION_LEAD"},
-            new String[]{"worker01", "孙师傅", "W0102", "ST01", "WORKER"});
+            new String[]{"worker01", "孙师傅", "W0102", "ST01", "WORKER"},
+            new String[]{"worker02", "周师傅", "W0103", "ST01", "WORKER"},
+            new String[]{"lead02", "钱站长", "W0201", "ST02", "STATION_LEAD"});
 
     private static final String[][] SUBSIDIARIES = {
             {"SUB01", "城北热力分公司", "DIV-N", "城北"},

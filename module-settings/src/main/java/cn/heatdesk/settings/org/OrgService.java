@@ -310,6 +310,11 @@ public class OrgService implements OrgApi {
     }
 
     @Override
+    public Optional<OrgInfo> root() {
+        return Optional.ofNullable(mapper.selectRoot()).map(OrgService::info);
+    }
+
+    @Override
     public List<OrgInfo> subtree(long orgId) {
         OrgUnit o = mapper.selectByIdUnscoped(orgId);
         if (o == null) {

@@ -5,6 +5,7 @@ import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
 
 import java.time.LocalDateTime;
+import java.util.Collection;
 import java.util.List;
 
 /** sys_user and its password history. Reads are limited to the caller's data scope unless marked. */
@@ -53,4 +54,13 @@ public interface UserMapper {
 
     @DataScoped(ignore = true)
     List<String> selectPasswordHistory(@Param("userId") long userId);
+
+    /** users with their org name, for other modules (UserApi) */
+    @DataScoped(ignore = true)
+    List<SysUser> selectInfoByIds(@Param("ids") Collection<Long> ids);
+
+    /** enabled users holding a role, in one org or (pathPrefix given) anywhere under it */
+    @DataScoped(ignore = true)
+    List<SysUser> selectByRoleInOrg(@Param("roleCode") String roleCode, @Param("orgId") long orgId,
+                                    @Param("pathPrefix") String pathPrefix);
 }
