@@ -19,19 +19,19 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
 
-/** Minimal HTTP client for the load driver: SM2 login like the console, JSON calls, multipart upload, download. */
-final class BenchHttp {
+/** Minimal HTTP client for the load drivers: SM2 login like the console, JSON calls, multipart upload, download. */
+public final class BenchHttp {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final String base;
     private String token;
 
-    BenchHttp(String base) {
+    public BenchHttp(String base) {
         this.base = base;
     }
 
-    void login(String username, String password) throws Exception {
+    public void login(String username, String password) throws Exception {
         String pk = get("/api/auth/public-key").path("publicKey").asText();
         String cipher = Hex.toHexString(Sm2Cipher.encrypt(pk, password.getBytes(StandardCharsets.UTF_8))).substring(2);
         String body = JSON.createObjectNode().put("username", username).put("password", cipher).toString();
@@ -40,12 +40,28 @@ final class BenchHttp {
         token = r.path("token").asText();
     }
 
-    JsonNode get(String path) throws Exception {
+    public JsonNode get(String path) throws Exception {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
     }
 
+    public JsonNode post(String path, Object body) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body))));
+    }
+
+    /** the HTTP status of a GET without reading the body as JSON (probing whether an endpoint exists) */
+    public int status(String path) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).GET();
+        auth(b);
+        HttpResponse<InputStream> r = http.send(b.build(), HttpResponse.BodyHandlers.ofInputStream());
+        try (InputStream in = r.body()) {
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+        }
+        return r.statusCode();
+    }
+
     /** the response body length after streaming it to {@code target} */
-    long download(String path, Path target) throws Exception {
+    public long download(String path, Path target) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).GET();
         auth(b);
         HttpResponse<InputStream> r = http.send(b.build(), HttpResponse.BodyHandlers.ofInputStream());
@@ -57,7 +73,7 @@ final class BenchHttp {
         }
     }
 
-    JsonNode upload(String path, Path file, String... fields) throws Exception {
+    public JsonNode upload(String path, Path file, String... fields) throws Exception {
         String boundary = "----heatdesk" + UUID.randomUUID();
         ByteArrayOutputStream out = new ByteArrayOutputStream((int) Files.size(file) + 4096);
         for (int i = 0; i + 1 < fields.length; i += 2) {
@@ -74,7 +90,7 @@ final class BenchHttp {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray())));
     }
 
-    static String q(String v) {
+    public static String q(String v) {
         return URLEncoder.encode(v, StandardCharsets.UTF_8);
     }
 
