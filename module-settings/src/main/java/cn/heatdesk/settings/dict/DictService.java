@@ -42,8 +42,11 @@ public class DictService {
     private final DictItemMapper items;
     private final IdGenerator ids;
     private final SettingChangeRecorder recorder;
+    private final DictLookup lookup;
 
-    public DictService(DictTypeMapper types, DictItemMapper items, IdGenerator ids, SettingChangeRecorder recorder) {
+    public DictService(DictTypeMapper types, DictItemMapper items, IdGenerator ids, SettingChangeRecorder recorder,
+                       DictLookup lookup) {
+        this.lookup = lookup;
         this.types = types;
         this.items = items;
         this.ids = ids;
@@ -67,6 +70,7 @@ public class DictService {
     }
 
     public TypeView createType(DictRequests.CreateType r) {
+        lookup.evictAfterCommit();
         String code = requireCode(r.typeCode(), "typeCode", "字典编码");
         String name = requireText(r.typeName(), 64, "typeName", "字典名称");
         if (types.findByCode(code) != null) {
@@ -93,6 +97,7 @@ public class DictService {
     }
 
     public TypeView updateType(long id, DictRequests.UpdateType r) {
+        lookup.evictAfterCommit();
         DictType before = requireType(id);
         checkVersion(before.getRowVersion(), r.rowVersion());
         DictType changed = before.copy();
@@ -104,6 +109,7 @@ public class DictService {
     }
 
     public TypeView setTypeEnabled(long id, boolean enabled, DictRequests.State s) {
+        lookup.evictAfterCommit();
         DictType before = requireType(id);
         checkVersion(before.getRowVersion(), s.rowVersion());
         if (!enabled && before.isBuiltinType()) {
@@ -121,6 +127,7 @@ public class DictService {
     }
 
     public void deleteType(long id, DictRequests.State s) {
+        lookup.evictAfterCommit();
         DictType before = requireType(id);
         checkVersion(before.getRowVersion(), s.rowVersion());
         if (before.isBuiltinType()) {
@@ -150,6 +157,7 @@ public class DictService {
     }
 
     public ItemView createItem(DictRequests.CreateItem r) {
+        lookup.evictAfterCommit();
         if (r.typeCode() == null || r.typeCode().isBlank()) {
             throw BizException.invalid("typeCode", "字典编码不能为空");
         }
@@ -185,6 +193,7 @@ public class DictService {
     }
 
     public ItemView updateItem(long id, DictRequests.UpdateItem r) {
+        lookup.evictAfterCommit();
         DictItem before = requireItem(id);
         checkVersion(before.getRowVersion(), r.rowVersion());
         DictItem changed = before.copy();
@@ -199,6 +208,7 @@ public class DictService {
     }
 
     public ItemView setItemEnabled(long id, boolean enabled, DictRequests.State s) {
+        lookup.evictAfterCommit();
         DictItem before = requireItem(id);
         checkVersion(before.getRowVersion(), s.rowVersion());
         if (before.isEnabledItem() == enabled) {
@@ -213,6 +223,7 @@ public class DictService {
     }
 
     public void deleteItem(long id, DictRequests.State s) {
+        lookup.evictAfterCommit();
         DictItem before = requireItem(id);
         checkVersion(before.getRowVersion(), s.rowVersion());
         if (before.isBuiltinItem()) {

@@ -16,7 +16,9 @@ import cn.heatdesk.settings.dict.DictViews.ItemView;
 import cn.heatdesk.settings.dict.DictViews.TypeView;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 
@@ -31,6 +33,12 @@ class DictServiceIntegrationTest extends SettingsIntegrationTest {
     DictionaryApi dictionary;
     @Autowired
     ChangeLogService changeLogs;
+    @Autowired
+    DictTypeMapper typeMapper;
+    @Autowired
+    DictItemMapper itemMapper;
+    @Autowired
+    JdbcTemplate jdbc;
 
     private static BizException biz(Runnable r) {
         try {
@@ -150,6 +158,26 @@ class DictServiceIntegrationTest extends SettingsIntegrationTest {
         asAdmin(() -> dicts.setTypeEnabled(t.id(), false, DictRequests.State.NONE));
         assertThat(dictionary.items(type)).isEmpty();
         assertThat(biz(() -> dictionary.requireValid(type, "B", "sourceCode")).field()).isEqualTo("sourceCode");
+    }
+
+    @Test
+    void aChangeMadeOnAnotherInstanceIsSeenOnceTheCachedCopyExpires() throws InterruptedException {
+        String type = unique("ttl");
+        newType(type);
+        newItem(type, "A", 10);
+        DictLookup other = new DictLookup(typeMapper, itemMapper, Duration.ofMillis(300));
+        DictLookup uncached = new DictLookup(typeMapper, itemMapper, Duration.ZERO);
+        assertThat(other.label(type, "A")).isEqualTo("项A");
+
+        // another instance renames the item: this one has no commit hook for it
+        jdbc.update("UPDATE dict_item SET item_label = ? WHERE type_code = ? AND item_code = ?", "改名A", type, "A");
+        assertThat(other.label(type, "A")).isEqualTo("项A");
+        assertThat(uncached.label(type, "A")).isEqualTo("改名A");
+        long until = System.currentTimeMillis() + 10_000;
+        while (!"改名A".equals(other.label(type, "A")) && System.currentTimeMillis() < until) {
+            Thread.sleep(50);
+        }
+        assertThat(other.label(type, "A")).isEqualTo("改名A");
     }
 
     @Test
