@@ -14,6 +14,8 @@ export interface PageResult<T> {
   total: number
   page: number
   size: number
+  /** true when the server stopped counting at total: there are more rows than that */
+  totalCapped?: boolean
 }
 
 export interface MenuNode {

@@ -29,3 +29,8 @@ export function dataScopeLabel(scope: string | null | undefined): string {
 export function blankToNull(v: string | null | undefined): string | null {
   return v === null || v === undefined || v.trim() === '' ? null : v.trim()
 }
+
+/** "共 123 条", or "共 10,000+ 条" when the server capped its count */
+export function totalText(total: number, capped = false): string {
+  return capped ? `共 ${total.toLocaleString('zh-CN')}+ 条` : `共 ${total} 条`
+}

@@ -23,6 +23,7 @@ public interface TicketApi {
     /** the ticket row without scope check (system use: approvals, notifications) */
     TicketRow find(long ticketId);
 
+    /** one page in the caller's scope; the total stops at 10,000 ({@code totalCapped}) and later pages are empty */
     PageResult<TicketRow> search(TicketFilter filter, PageQuery query);
 
     /** streams matching rows (scoped) in creation order, newest first, at most {@code max}; for exports */

@@ -947,9 +947,15 @@ public class TicketService implements TicketApi {
             orderBy = orderBy + ", t.id DESC";
         }
         String order = orderBy;
-        PageResult<Ticket> page = Paging.page(query, () -> mapper.selectPage(f, ctx, order));
-        return new PageResult<>(rows.rows(page.records()), page.total(), page.page(), page.size());
+        PageResult<Ticket> page = Paging.page(query, PAGE_COUNT_CAP, () -> mapper.selectPage(f, ctx, order));
+        return new PageResult<>(rows.rows(page.records()), page.total(), page.page(), page.size(), page.totalCapped());
     }
+
+    /**
+     * Lists count at most this many matches (then say "10,000+"): an exact count of a broad filter over millions of
+     * tickets took seconds, for pages nobody opens; exports and statistics have their own paths.
+     */
+    static final int PAGE_COUNT_CAP = 10_000;
 
     private static final Map<String, String> SORTS = Map.of("createdAt", "t.created_at", "deadline", "t.deadline",
             "priority", "t.priority", "ticketNo", "t.ticket_no", "status", "t.status", "updatedAt", "t.updated_at");

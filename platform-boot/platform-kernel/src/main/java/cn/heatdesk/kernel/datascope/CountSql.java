@@ -25,6 +25,7 @@ final class CountSql {
     private static final int CACHE_LIMIT = 2000;
     private static final Map<String, String> CACHE = new ConcurrentHashMap<>();
     private static final Map<String, Optional<String>> DIRECT = new ConcurrentHashMap<>();
+    private static final Map<String, Optional<String>> ONES = new ConcurrentHashMap<>();
 
     private CountSql() {
     }
@@ -59,7 +60,28 @@ final class CountSql {
         return result;
     }
 
+    /**
+     * {@code SELECT 1 FROM … WHERE …} for a plain list query, the rows a capped count limits and counts: no columns
+     * to read, so an index can answer. Empty when the statement is anything else.
+     */
+    static Optional<String> selectingOne(String sql) {
+        Optional<String> cached = ONES.get(sql);
+        if (cached != null) {
+            return cached;
+        }
+        Optional<String> result = Optional.ofNullable(plain(sql, "1"));
+        if (ONES.size() < CACHE_LIMIT) {
+            ONES.put(sql, result);
+        }
+        return result;
+    }
+
     private static String toDirect(String sql) {
+        return plain(sql, "COUNT(*)");
+    }
+
+    /** the plain list query with its select list replaced and its ORDER BY dropped; null when not plain */
+    private static String plain(String sql, String selectItem) {
         try {
             Statement st = CCJSqlParserUtil.parse(sql);
             if (!(st instanceof PlainSelect ps) || ps.getDistinct() != null || ps.getGroupBy() != null
@@ -77,7 +99,7 @@ final class CountSql {
                 return null;
             }
             ps.setOrderByElements(null);
-            ps.setSelectItems(List.of(SelectItem.from(CCJSqlParserUtil.parseExpression("COUNT(*)"))));
+            ps.setSelectItems(List.of(SelectItem.from(CCJSqlParserUtil.parseExpression(selectItem))));
             return ps.toString();
         } catch (Exception e) {
             return null;

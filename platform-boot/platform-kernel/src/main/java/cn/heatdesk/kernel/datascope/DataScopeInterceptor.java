@@ -69,9 +69,12 @@ public class DataScopeInterceptor implements Interceptor {
             SqlDialect dialect = SqlDialects.forDatabaseId(ms.getConfiguration().getDatabaseId());
             if (page.count) {
                 String listSql = sql;
-                String countSql = CountSql.direct(listSql).orElseGet(() -> dialect.count(CountSql.withoutOrderBy(listSql)));
+                String countSql = page.countCap > 0
+                        ? dialect.count(dialect.paginate(CountSql.selectingOne(listSql)
+                                .orElseGet(() -> CountSql.withoutOrderBy(listSql)), 0, page.countCap + 1))
+                        : CountSql.direct(listSql).orElseGet(() -> dialect.count(CountSql.withoutOrderBy(listSql)));
                 page.total = count(executor, ms, param, boundSql, countSql);
-                if (page.total == 0 || page.offset >= page.total) {
+                if (page.total == 0 || page.offset >= page.total || page.countCap > 0 && page.offset >= page.countCap) {
                     return List.of();
                 }
             }

@@ -32,6 +32,31 @@ public final class Paging {
         }
     }
 
+    /**
+     * Like {@link #page(PageQuery, Supplier)}, but the count stops at {@code countCap + 1} rows: counting every
+     * match of a broad filter over millions of rows takes seconds, while nobody pages past the first thousands.
+     * Above the cap the result says {@code total = countCap, totalCapped = true}; pages beyond the cap are empty.
+     */
+    public static <T> PageResult<T> page(PageQuery query, int countCap, Supplier<List<T>> select) {
+        if (countCap < 1) {
+            throw new IllegalArgumentException("countCap must be positive");
+        }
+        query.validated();
+        Request req = new Request(query.offset(), query.getSize());
+        req.countCap = countCap;
+        CURRENT.set(req);
+        try {
+            List<T> rows = select.get();
+            if (req.total < 0) {
+                throw new IllegalStateException("Paging.page ran no SELECT");
+            }
+            boolean capped = req.total > countCap;
+            return new PageResult<>(rows, capped ? countCap : req.total, query.getPage(), query.getSize(), capped);
+        } finally {
+            CURRENT.remove();
+        }
+    }
+
     /** The first {@code limit} rows of the first SELECT run inside, without a count (keyset scans, exports). */
     public static <T> List<T> limit(int limit, Supplier<List<T>> select) {
         if (limit < 1) {
@@ -64,6 +89,8 @@ public final class Paging {
         long total = -1;
         boolean consumed;
         boolean count = true;
+        /** 0 = exact count; otherwise count at most countCap + 1 rows */
+        int countCap;
 
         Request(long offset, int limit) {
             this.offset = offset;

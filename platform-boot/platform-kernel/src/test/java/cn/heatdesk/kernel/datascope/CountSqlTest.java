@@ -35,4 +35,12 @@ class CountSqlTest {
         assertThat(CountSql.direct("SELECT u.id, (SELECT COUNT(*) FROM r WHERE r.u = u.id) AS n FROM t u")).isEmpty();
         assertThat(CountSql.direct("SELECT a.id FROM a UNION SELECT b.id FROM b")).isEmpty();
     }
+
+    @Test
+    void selectsOneForCappedCountsOfPlainLists() {
+        assertThat(CountSql.selectingOne("SELECT t.id, t.ticket_no FROM sd_ticket t WHERE t.status IN (?, ?) "
+                + "ORDER BY t.created_at DESC, t.id DESC")).contains("SELECT 1 FROM sd_ticket t WHERE t.status IN (?, ?)");
+        assertThat(CountSql.selectingOne("SELECT DISTINCT u.id FROM t u")).isEmpty();
+        assertThat(CountSql.selectingOne("SELECT u.id FROM t u ORDER BY CASE WHEN u.id = ? THEN 0 END")).isEmpty();
+    }
 }
