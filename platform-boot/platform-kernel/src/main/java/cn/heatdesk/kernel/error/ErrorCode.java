@@ -22,6 +22,8 @@ public enum ErrorCode {
     APPROVAL_REQUIRED(HttpStatus.CONFLICT, "该操作需要审批"),
     SIGNATURE_INVALID(HttpStatus.UNAUTHORIZED, "接口签名校验失败"),
     PAYLOAD_TOO_LARGE(HttpStatus.PAYLOAD_TOO_LARGE, "上传内容过大"),
+    /** an external system (a telephone gateway …) is unreachable: nothing was done, retry later */
+    UPSTREAM_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "外部系统暂不可用，请稍后重试"),
     INTERNAL(HttpStatus.INTERNAL_SERVER_ERROR, "系统繁忙，请稍后重试");
 
     private final HttpStatus status;

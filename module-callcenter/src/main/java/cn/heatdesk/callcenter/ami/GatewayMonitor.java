@@ -1,0 +1,7 @@
+package cn.heatdesk.callcenter.ami;
+
+/** live status of the gateways' AMI links */
+public interface GatewayMonitor {
+
+    GatewayStatusView status(long gatewayId);
+}

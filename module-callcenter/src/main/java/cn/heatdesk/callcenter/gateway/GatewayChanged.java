@@ -1,0 +1,5 @@
+package cn.heatdesk.callcenter.gateway;
+
+/** published after a gateway is created, edited, enabled, disabled or deleted: the AMI layer reconnects it */
+public record GatewayChanged(long gatewayId) {
+}
