@@ -31,6 +31,7 @@ public class FastAgiServer implements SmartLifecycle {
     private volatile DefaultAgiServer server;
     private volatile Thread thread;
     private volatile int port;
+    private volatile String failure;
 
     public FastAgiServer(AgiProperties props, List<CallCenterAgiScript> scripts) {
         this.props = props;
@@ -40,6 +41,11 @@ public class FastAgiServer implements SmartLifecycle {
     /** the port the server listens on (the chosen one when configured as 0); 0 when not running */
     public int port() {
         return port;
+    }
+
+    /** why the server is not serving (the port was taken …), null while it is fine */
+    public String failure() {
+        return failure;
     }
 
     public Map<String, String> scripts() {
@@ -74,10 +80,13 @@ public class FastAgiServer implements SmartLifecycle {
         } catch (IOException e) {
             throw new UncheckedIOException("FastAGI bind address " + props.bindAddress(), e);
         }
+        failure = null;
         Thread t = new Thread(() -> {
             try {
                 s.startup();
             } catch (IOException | IllegalStateException e) {
+                // the dialplan falls back without HeatDesk; health says why
+                failure = "端口 " + p + " 无法监听：" + e.getMessage();
                 log.error("FastAGI server on port {} stopped: {}", p, e.toString());
             }
         }, "fastagi-accept");

@@ -70,6 +70,7 @@ final class AmiActions {
                 case "corestatus" -> coreStatus(s, id);
                 case "coresettings" -> coreSettings(s, id);
                 case "coreshowchannels" -> coreShowChannels(s, id);
+                case "pjsipshowendpoints" -> pjsipShowEndpoints(s, id);
                 case "queuestatus" -> queueStatus(s, a, id);
                 case "queuesummary" -> queueSummary(s, a, id);
                 case "queueadd" -> queueAdd(s, a, id);
@@ -220,6 +221,41 @@ final class AmiActions {
         }
         s.send(AmiMessage.event("CoreShowChannelsComplete").add("ActionID", id).add("EventList", "Complete")
                 .add("ListItems", n));
+    }
+
+    /**
+     * PJSIPShowEndpoints as chan_pjsip answers it: one EndpointList event per endpoint (its device state in words,
+     * "Unavailable" when not registered), then EndpointListComplete. No transcript covers it; the field names and
+     * order are Asterisk 22's manager documentation of the EndpointList event.
+     */
+    private void pjsipShowEndpoints(AmiSession s, String id) {
+        s.send(ok(id).add("EventList", "start").add("Message", "A listing of Endpoints follows, presented as EndpointList events"));
+        int n = 0;
+        for (SimPhone p : sim.phones.values()) {
+            String state = p.registered ? words(sim.deviceStates.getOrDefault("PJSIP/" + p.ext, "NOT_INUSE")) : "Unavailable";
+            long active = sim.channels.values().stream().filter(c -> c.name.startsWith("PJSIP/" + p.ext + "-")).count();
+            s.send(AmiMessage.event("EndpointList").add("ActionID", id).add("ObjectType", "endpoint")
+                    .add("ObjectName", p.ext).add("Transport", "transport-udp").add("Aor", p.ext).add("Auths", p.ext)
+                    .add("OutboundAuths", "").add("Contacts", p.registered ? p.ext + "/sip:" + p.ext + "@127.0.0.1:5060" : "")
+                    .add("DeviceState", state).add("ActiveChannels", active));
+            n++;
+        }
+        s.send(AmiMessage.event("EndpointListComplete").add("ActionID", id).add("EventList", "Complete")
+                .add("ListItems", n));
+    }
+
+    /** DeviceStateChange's NOT_INUSE … as PJSIPShowEndpoints writes them */
+    private static String words(String state) {
+        return switch (state) {
+            case "NOT_INUSE" -> "Not in use";
+            case "INUSE" -> "In use";
+            case "RINGING" -> "Ringing";
+            case "RINGINUSE" -> "Ring+Inuse";
+            case "ONHOLD" -> "On Hold";
+            case "BUSY" -> "Busy";
+            case "UNAVAILABLE" -> "Unavailable";
+            default -> "Unknown";
+        };
     }
 
     private static String formatDuration(Duration d) {

@@ -15,7 +15,9 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "heatdesk.demo=true",
         "heatdesk.data-dir=target/it-data",
-        "heatdesk.security.keys.generate-if-missing=true"})
+        "heatdesk.security.keys.generate-if-missing=true",
+        // several application contexts run in one JVM: no fixed FastAGI port
+        "heatdesk.callcenter.agi.port=0"})
 public abstract class AbstractApiIT {
 
     protected static final String DEMO_PASSWORD = "HeatDesk@2026";

@@ -24,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
         "heatdesk.session.store=redis",
         "heatdesk.bootstrap.admin-password=Bootstrap#2026",
         "heatdesk.data-dir=target/it-data-prod",
-        "heatdesk.security.keys.generate-if-missing=true"})
+        "heatdesk.security.keys.generate-if-missing=true",
+        "heatdesk.callcenter.agi.port=0"})
 class ProductionModeIT {
 
     static final TestDatabases.Db DB = TestDatabases.create();

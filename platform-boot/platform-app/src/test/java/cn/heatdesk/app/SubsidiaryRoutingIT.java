@@ -20,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "heatdesk.demo=true",
         "heatdesk.data-dir=target/it-data-routing",
-        "heatdesk.security.keys.generate-if-missing=true"})
+        "heatdesk.security.keys.generate-if-missing=true",
+        "heatdesk.callcenter.agi.port=0"})
 class SubsidiaryRoutingIT {
 
     static final long OWN_DB_SUBSIDIARY = 999L;

@@ -2,6 +2,7 @@ package cn.heatdesk.app.notice;
 
 import cn.heatdesk.app.AbstractApiIT;
 import cn.heatdesk.app.ApiClient;
+import cn.heatdesk.app.SseStream;
 import cn.heatdesk.notice.api.LivePush;
 import cn.heatdesk.notice.api.Notice;
 import cn.heatdesk.notice.api.NoticeApi;
@@ -11,7 +12,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,10 +20,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,56 +33,6 @@ class NoticeLiveIT extends AbstractApiIT {
     @Autowired NoticeApi noticeApi;
 
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-
-    /** an open stream whose events (name + data) arrive in a queue */
-    final class Stream1 implements AutoCloseable {
-        final BlockingQueue<String[]> events = new LinkedBlockingQueue<>();
-        final HttpResponse<Stream<String>> response;
-        final Thread reader;
-
-        Stream1(HttpRequest req) throws IOException, InterruptedException {
-            response = http.send(req, HttpResponse.BodyHandlers.ofLines());
-            reader = new Thread(() -> {
-                String[] event = {null, null};
-                try {
-                    response.body().forEach(line -> {
-                        if (line.startsWith("event:")) {
-                            event[0] = line.substring(6).strip();
-                        } else if (line.startsWith("data:")) {
-                            event[1] = line.substring(5).strip();
-                        } else if (line.isEmpty() && event[0] != null) {
-                            events.add(new String[]{event[0], event[1]});
-                            event[0] = null;
-                            event[1] = null;
-                        } else if (line.startsWith(":")) {
-                            events.add(new String[]{"comment", line});
-                        }
-                    });
-                } catch (RuntimeException ignored) {
-                    // closed by the test
-                }
-            }, "sse-reader");
-            reader.setDaemon(true);
-            reader.start();
-        }
-
-        /** the next event with this name within the timeout, skipping others */
-        String[] next(String name, long seconds) throws InterruptedException {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-            while (System.nanoTime() < deadline) {
-                String[] e = events.poll(100, TimeUnit.MILLISECONDS);
-                if (e != null && e[0].equals(name)) {
-                    return e;
-                }
-            }
-            return null;
-        }
-
-        @Override
-        public void close() {
-            response.body().close();
-        }
-    }
 
     String token(String username) {
         ApiClient c = client();
@@ -123,10 +69,10 @@ class NoticeLiveIT extends AbstractApiIT {
     void streamReceivesBroadcastsAndOwnNoticesOnly() throws Exception {
         long agent = userId("agent01");
         long worker = userId("worker01");
-        try (Stream1 agentStream = new Stream1(stream("?topics=ticket,notice")
+        try (SseStream agentStream = new SseStream(http, stream("?topics=ticket,notice")
                      .header("Authorization", "Bearer " + token("agent01")).build());
              // EventSource style: token in the query
-             Stream1 workerStream = new Stream1(stream("?topics=notice&token=" + token("worker01")).build())) {
+             SseStream workerStream = new SseStream(http, stream("?topics=notice&token=" + token("worker01")).build())) {
             assertThat(agentStream.response.statusCode()).isEqualTo(200);
             assertThat(agentStream.response.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
             String[] ready = agentStream.next("ready", 10);
@@ -180,7 +126,7 @@ class NoticeLiveIT extends AbstractApiIT {
         ApiClient.Reply login = client().login("monitor01", DEMO_PASSWORD);
         String token = login.data().path("token").asText();
         long user = userId("monitor01");
-        try (Stream1 s = new Stream1(stream("").header("Authorization", "Bearer " + token).build())) {
+        try (SseStream s = new SseStream(http, stream("").header("Authorization", "Bearer " + token).build())) {
             assertThat(s.next("ready", 10)).isNotNull();
             int before = hub.openStreams(user);
             ApiClient same = client();

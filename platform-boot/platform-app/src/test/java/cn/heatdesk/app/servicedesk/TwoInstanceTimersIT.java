@@ -251,6 +251,9 @@ class TwoInstanceTimersIT {
                 "--heatdesk.demo=true",
                 "--heatdesk.data-dir=target/it-data",
                 "--heatdesk.security.keys.generate-if-missing=true",
+                "--heatdesk.callcenter.agi.port=0",
+                // two instances on one database would fight over the demo gateways' ports
+                "--heatdesk.callcenter.demo-simulators=false",
                 "--heatdesk.ticket.timer-interval-ms=500",
                 "--heatdesk.ticket.timer-initial-delay-ms=0",
                 "--heatdesk.monitor.approval-overdue-scan=PT0.5S");

@@ -1,0 +1,22 @@
+package cn.heatdesk.callcenter.call;
+
+import java.time.LocalDateTime;
+
+/** cc_call_leg: one channel of a call. */
+public class CallLegRow {
+    public Long id;
+    public long callId;
+    public String channel;
+    public String uniqueid;
+    public String party;
+    public String numberMask;
+    public Long agentUserId;
+    public String agentName;
+    public LocalDateTime startedAt;
+    public LocalDateTime answeredAt;
+    public LocalDateTime endedAt;
+    public Integer hangupCause;
+    public String hangupText;
+    public long subsidiaryId;
+    public String orgPath;
+}

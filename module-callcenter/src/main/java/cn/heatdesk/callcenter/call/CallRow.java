@@ -1,0 +1,51 @@
+package cn.heatdesk.callcenter.call;
+
+import java.time.LocalDateTime;
+
+/**
+ * cc_call. Public fields: a persistence record mutated only by the tracker on the call's own event thread
+ * (MyBatis maps fields without accessors).
+ */
+public class CallRow {
+    public Long id;
+    public long gatewayId;
+    public String linkedid;
+    public String direction;
+    public String callerEnc;
+    public String callerIdx;
+    public String callerMask;
+    public String calledEnc;
+    public String calledIdx;
+    public String calledMask;
+    public String did;
+    public String queueName;
+    public Long agentId;
+    public Long agentUserId;
+    public String agentJobNo;
+    public String agentName;
+    public String agentInterface;
+    public LocalDateTime startedAt;
+    public LocalDateTime queuedAt;
+    public LocalDateTime firstRingAt;
+    public LocalDateTime answeredAt;
+    public LocalDateTime endedAt;
+    public Long waitMs;
+    public Long ringMs;
+    public Long talkMs;
+    public Long holdMs;
+    public int ringAttempts;
+    public String hangupBy;
+    public String callResult;
+    public Long recordingId;
+    public Long householdId;
+    public Integer surveyScore;
+    public Integer surveyScore2;
+    public String status;
+    public int adopted;
+    public int reconciled;
+    public long subsidiaryId;
+    public String orgPath;
+    public int rowVersion;
+    public LocalDateTime createdAt;
+    public LocalDateTime updatedAt;
+}

@@ -1,0 +1,148 @@
+package cn.heatdesk.callcenter.call;
+
+import cn.heatdesk.baseinfo.api.CallerPanel;
+import cn.heatdesk.baseinfo.api.HouseholdApi;
+import cn.heatdesk.kernel.crypto.Masking;
+import cn.heatdesk.notice.api.LivePush;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.annotation.PreDestroy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * 来电弹屏. The caller panel is fetched when the call joins a queue (QueueCallerJoin), on a small pool of its own
+ * so the call's event thread goes on at once; when AgentCalled arrives (typically a few ms later) the panel is
+ * normally ready and the push costs only the serialisation. Timer {@code heatdesk.callcenter.screenpop}: from the
+ * AgentCalled event's arrival at HeatDesk to the hand-over to the live push.
+ */
+@Component
+public class ScreenPop {
+
+    public static final String TOPIC = "screenpop";
+    static final Duration WAIT_FOR_PANEL = Duration.ofMillis(800);
+    static final Duration CACHE_TTL = Duration.ofMinutes(30);
+    private static final Logger log = LoggerFactory.getLogger(ScreenPop.class);
+
+    private final HouseholdApi households;
+    private final LivePush push;
+    private final NumberVisibility numbers;
+    private final Timer timer;
+    private final ThreadPoolExecutor pool;
+    private final Map<LiveCall.Key, Entry> cache = new ConcurrentHashMap<>();
+
+    private record Entry(String number, CompletableFuture<CallerPanel> panel, Instant at) {
+    }
+
+    public ScreenPop(HouseholdApi households, LivePush push, NumberVisibility numbers, MeterRegistry meters) {
+        this.households = households;
+        this.push = push;
+        this.numbers = numbers;
+        this.timer = Timer.builder("heatdesk.callcenter.screenpop")
+                .description("AgentCalled received -> screen pop handed to the live push")
+                .publishPercentiles(0.5, 0.99).register(meters);
+        AtomicInteger n = new AtomicInteger();
+        this.pool = new ThreadPoolExecutor(2, 8, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(2000), r -> {
+            Thread t = new Thread(r, "screenpop-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** starts fetching the panel of the caller's number (no-op for anonymous callers) */
+    void prefetch(LiveCall.Key key, String number) {
+        if (number == null || cache.containsKey(key)) {
+            return;
+        }
+        CompletableFuture<CallerPanel> f;
+        try {
+            f = CompletableFuture.supplyAsync(() -> households.panelForCaller(number), pool);
+        } catch (RejectedExecutionException e) {
+            return; // overloaded: AgentCalled fetches it itself
+        }
+        cache.put(key, new Entry(number, f, Instant.now()));
+    }
+
+    /** the prefetched (or now fetched) panel; null when the number is unknown to base information or the lookup failed */
+    CallerPanel panel(LiveCall.Key key, String number) {
+        if (number == null) {
+            return null;
+        }
+        Entry e = cache.get(key);
+        try {
+            if (e != null && number.equals(e.number())) {
+                return e.panel().get(WAIT_FOR_PANEL.toMillis(), TimeUnit.MILLISECONDS);
+            }
+            CallerPanel p = households.panelForCaller(number);
+            cache.put(key, new Entry(number, CompletableFuture.completedFuture(p), Instant.now()));
+            return p;
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            return null;
+        } catch (Exception ex) {
+            log.warn("来电弹屏查询客户信息失败 / panel lookup for call {} failed: {}", key, ex.toString());
+            return null;
+        }
+    }
+
+    /** pushes the pop for {@code call} to {@code agent}; returns what was sent */
+    ScreenPopMessage pushTo(LiveCall call, AgentRef agent, Instant receivedAt) {
+        LiveCall.Key key = new LiveCall.Key(call.row.gatewayId, call.row.linkedid);
+        String number = call.callerNumber;
+        CallerPanel panel = panel(key, number);
+        boolean unmasked = numbers.mayView(agent.userId());
+        boolean unknown = panel == null || panel.households() == null || panel.households().isEmpty();
+        boolean blacklisted = panel != null && panel.blacklist() != null && !panel.blacklist().isEmpty();
+        ScreenPopMessage m = new ScreenPopMessage(String.valueOf(call.row.id), call.row.linkedid,
+                String.valueOf(call.row.gatewayId), call.row.queueName, call.row.did,
+                number == null ? null : unmasked ? number : Masking.phone(number), !unmasked && number != null,
+                unknown, blacklisted, unknown ? null : panel, agent.jobNo(), LocalDateTime.now());
+        try {
+            push.toUsers(List.of(agent.userId()), TOPIC, m);
+        } catch (RuntimeException ex) {
+            log.warn("来电弹屏推送失败 / screen pop push for call {} failed", key, ex);
+        }
+        timer.record(Duration.between(receivedAt, Instant.now()));
+        return m;
+    }
+
+    Long firstHouseholdId(LiveCall call) {
+        Entry e = cache.get(new LiveCall.Key(call.row.gatewayId, call.row.linkedid));
+        if (e == null || !e.panel().isDone() || e.panel().isCompletedExceptionally()) {
+            return null;
+        }
+        CallerPanel p = e.panel().getNow(null);
+        return p == null || p.households() == null || p.households().isEmpty() ? null : p.households().get(0).id();
+    }
+
+    void evict(LiveCall.Key key) {
+        cache.remove(key);
+    }
+
+    /** calls whose end was never seen (gateway gone for good) must not pin panels forever */
+    @Scheduled(fixedDelay = 60_000)
+    void purge() {
+        Instant limit = Instant.now().minus(CACHE_TTL);
+        cache.entrySet().removeIf(en -> en.getValue().at().isBefore(limit));
+    }
+
+    @PreDestroy
+    void shutdown() {
+        pool.shutdownNow();
+    }
+}

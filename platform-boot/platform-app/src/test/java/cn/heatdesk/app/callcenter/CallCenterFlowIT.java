@@ -1,0 +1,199 @@
+package cn.heatdesk.app.callcenter;
+
+import cn.heatdesk.app.AbstractApiIT;
+import cn.heatdesk.app.ApiClient;
+import cn.heatdesk.app.SseStream;
+import cn.heatdesk.callcenter.ami.GatewayConnectionManager;
+import cn.heatdesk.callcenter.demo.CallCenterDemo;
+import cn.heatdesk.callcenter.sim.AsteriskSimulator;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The call center's whole path on the demo's simulated gateways, over real HTTP, real AMI and real FastAGI TCP:
+ * agent01 signs in on the bound phone, a customer calls, the IVR (HeatDesk's blacklist script) lets the call into the
+ * repair queue, the agent's phone rings and the household panel pops on the agent's live stream, the agent answers,
+ * the customer hangs up, wrap-up ends by itself, and the call record and the ticket made from the pop are linked.
+ * Then an Asterisk restart in the middle of a ringing call: the call is closed and the agent's queue membership is
+ * pushed back.
+ */
+class CallCenterFlowIT extends AbstractApiIT {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final String CALLER = "13800138000";
+
+    @Autowired
+    CallCenterDemo demo;
+    @Autowired
+    GatewayConnectionManager ami;
+
+    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    ApiClient agent;
+    AsteriskSimulator hq;
+
+    @BeforeEach
+    void signIn() throws Exception {
+        assertThat(demo.active()).as("the demo telephone system runs in the test application").isTrue();
+        hq = demo.simulator(null).orElseThrow();
+        long gw = demo.simulators().keySet().iterator().next();
+        await(() -> ami.connected(gw), "the HQ gateway's AMI link");
+        agent = client().loggedIn("agent01", DEMO_PASSWORD);
+        JsonNode me = agent.get("/api/callcenter/agents/me").data();
+        assertThat(me.path("extension").asText()).isEqualTo("8001");
+        if (me.path("state").asText().equals("SIGNED_OUT")) {
+            await(() -> agent.get("/api/callcenter/agents/me").data().path("phoneRegistered").asBoolean(), "8001 registered");
+            ApiClient.Reply r = agent.post("/api/callcenter/agents/me/sign-in", Map.of("extension", "8001"));
+            assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        }
+        await(() -> {
+            String s = state();
+            if (s.equals("BUSY") || s.equals("BREAK") || s.equals("WRAP_UP")) {
+                agent.post("/api/callcenter/agents/me/state", Map.of("action", "SET_IDLE"));
+            }
+            return state().equals("IDLE");
+        }, "agent01 idle");
+        await(() -> hq.queueMembers("repair").contains("PJSIP/8001"), "8001 in the repair queue");
+    }
+
+    @AfterEach
+    void signOut() {
+        if (agent != null && !state().equals("SIGNED_OUT") && !state().equals("TALKING") && !state().equals("RINGING")) {
+            agent.post("/api/callcenter/agents/me/state", Map.of("action", "SIGN_OUT"));
+        }
+    }
+
+    String state() {
+        return agent.get("/api/callcenter/agents/me").data().path("state").asText();
+    }
+
+    static void await(Supplier<Boolean> condition, String what) throws InterruptedException {
+        long until = System.currentTimeMillis() + 30_000;
+        while (!Boolean.TRUE.equals(condition.get())) {
+            if (System.currentTimeMillis() > until) {
+                throw new AssertionError("timed out waiting for " + what);
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    SseStream liveStream(String topics) throws Exception {
+        return new SseStream(http, HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                        + "/api/notice/stream?topics=" + topics))
+                .header("Accept", "text/event-stream").header("Authorization", "Bearer " + agent.token()).GET().build());
+    }
+
+    JsonNode callOf(String linkedid) {
+        JsonNode page = agent.get("/api/callcenter/calls?size=50&sort=startedAt&order=desc").data();
+        for (JsonNode c : page.path("records")) {
+            if (linkedid.equals(c.path("linkedid").asText())) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    @Test
+    void aCallRingsPopsIsAnsweredRecordedAndLinkedToTheTicketMadeFromThePop() throws Exception {
+        try (SseStream live = liveStream("screenpop,agent")) {
+            ApiClient.Reply started = agent.post("/api/callcenter/demo/calls", Map.of("callerNumber", CALLER, "digits", "1"));
+            assertThat(started.status()).as(started.toString()).isEqualTo(200);
+            String linkedid = started.data().path("linkedid").asText();
+
+            String[] pop = live.next("screenpop", 30);
+            assertThat(pop).as("screen pop on the agent's live stream").isNotNull();
+            JsonNode msg = JSON.readTree(pop[1]);
+            JsonNode payload = msg.has("payload") ? msg.path("payload") : msg;
+            assertThat(payload.path("linkedid").asText()).isEqualTo(linkedid);
+            assertThat(payload.path("queue").asText()).isEqualTo("repair");
+            assertThat(payload.path("unknownNumber").asBoolean()).isFalse();
+            assertThat(payload.path("callerNumber").asText()).doesNotContain("0013800").contains("****");
+            assertThat(payload.path("panel").path("households").size()).isGreaterThanOrEqualTo(1);
+            String callId = payload.path("callId").asText();
+            assertThat(callId).isNotBlank();
+            await(() -> state().equals("RINGING"), "agent01 ringing");
+
+            ApiClient.Reply answered = agent.post("/api/callcenter/demo/phones/8001/answer", Map.of());
+            assertThat(answered.status()).as(answered.toString()).isEqualTo(200);
+            await(() -> state().equals("TALKING"), "agent01 talking");
+
+            // the ticket the agent files from the pop carries the call
+            long householdId = payload.path("panel").path("households").get(0).path("id").asLong();
+            Map<String, Object> ticket = new HashMap<>();
+            ticket.put("ticketType", "REPAIR");
+            ticket.put("source", "PHONE");
+            ticket.put("urgency", "NORMAL");
+            ticket.put("householdId", String.valueOf(householdId));
+            ticket.put("callerPhone", CALLER);
+            ticket.put("content", "来电报修：卧室暖气片不热");
+            ticket.put("callId", callId);
+            ApiClient.Reply created = agent.post("/api/servicedesk/tickets", ticket);
+            assertThat(created.status()).as(created.toString()).isEqualTo(200);
+            long ticketId = created.data().path("ticket").path("id").asLong();
+
+            Thread.sleep(300);
+            ApiClient.Reply bye = agent.post("/api/callcenter/demo/calls/" + linkedid + "/hangup", Map.of());
+            assertThat(bye.status()).as(bye.toString()).isEqualTo(200);
+            await(() -> state().equals("WRAP_UP") || state().equals("IDLE"), "agent01 wrapping up");
+            await(() -> state().equals("IDLE"), "wrap-up ended by itself");
+
+            await(() -> {
+                JsonNode c = callOf(linkedid);
+                return c != null && "ENDED".equals(c.path("status").asText());
+            }, "the call record closed");
+            JsonNode call = callOf(linkedid);
+            assertThat(call.path("result").asText()).isEqualTo("ANSWERED");
+            assertThat(call.path("direction").asText()).isEqualTo("IN");
+            assertThat(call.path("queueName").asText()).isEqualTo("repair");
+            assertThat(call.path("agentJobNo").asText()).isNotBlank();
+            assertThat(call.path("hangupBy").asText()).isEqualTo("CALLER");
+            assertThat(call.path("talkMs").asLong()).isPositive();
+            assertThat(call.path("waitMs").asLong()).isPositive();
+            assertThat(call.path("householdId").asLong()).isEqualTo(householdId);
+
+            await(() -> {
+                JsonNode d = agent.get("/api/callcenter/calls/" + call.path("id").asText()).data();
+                for (JsonNode t : d.path("tickets")) {
+                    if (t.path("ticketId").asLong() == ticketId) {
+                        return true;
+                    }
+                }
+                return false;
+            }, "the ticket linked to the call");
+        }
+    }
+
+    @Test
+    void anAsteriskRestartMidCallClosesTheCallAndPutsTheAgentBackIntoTheQueue() throws Exception {
+        ApiClient.Reply started = agent.post("/api/callcenter/demo/calls", Map.of("callerNumber", CALLER, "digits", "1"));
+        assertThat(started.status()).as(started.toString()).isEqualTo(200);
+        String linkedid = started.data().path("linkedid").asText();
+        await(() -> state().equals("RINGING"), "agent01 ringing");
+        long gw = demo.simulators().keySet().iterator().next();
+        long reconnectsBefore = ami.status(gw).reconnects();
+
+        hq.restart();
+
+        await(() -> ami.status(gw).reconnects() > reconnectsBefore && ami.connected(gw), "reconnected after the restart");
+        await(() -> {
+            JsonNode c = callOf(linkedid);
+            return c != null && "ENDED".equals(c.path("status").asText());
+        }, "the interrupted call closed");
+        await(() -> !state().equals("RINGING") && !state().equals("TALKING"), "agent01 no longer ringing");
+        await(() -> hq.queueMembers("repair").contains("PJSIP/8001"), "membership pushed back into the restarted Asterisk");
+        assertThat(callOf(linkedid).path("result").asText()).isNotEqualTo("ANSWERED");
+    }
+}
