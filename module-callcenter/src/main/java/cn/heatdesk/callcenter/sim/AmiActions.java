@@ -85,8 +85,12 @@ final class AmiActions {
                 case "stopmixmonitor" -> stopMixMonitor(s, a, id);
                 case "mixmonitormute" -> mixMonitorMute(s, a, id);
                 case "command" -> command(s, a, id);
-                case "redirect", "blindtransfer" -> transfer(s, a, id, act);
-                case "atxfer" -> s.send(error(id, "Atxfer is not modelled by the simulator"));
+                case "redirect" -> sim.cti.redirect(s, a, id);
+                case "blindtransfer" -> sim.cti.blindTransfer(s, a, id);
+                case "atxfer" -> sim.cti.atxfer(s, a, id);
+                case "cancelatxfer" -> sim.cti.cancelAtxfer(s, a, id);
+                case "bridge" -> sim.cti.bridge(s, a, id);
+                case "playdtmf" -> sim.cti.playDtmf(s, a, id);
                 default -> s.send(error(id, "Invalid/unknown command"));
             }
         } finally {
@@ -497,7 +501,7 @@ final class AmiActions {
 
     // ------------------------------------------------------------------ channels
 
-    private SimChannel findChannel(String name) {
+    SimChannel findChannel(String name) {
         if (name == null) {
             return null;
         }
@@ -606,15 +610,6 @@ final class AmiActions {
         AmiMessage e = sim.ev("MixMonitorMute", "call");
         c.appendTo(e, "");
         sim.emit(e.add("Direction", dir).add("State", truthy(a.get("State")) ? 1 : 0));
-    }
-
-    private void transfer(AmiSession s, AmiMessage a, String id, String act) {
-        SimChannel c = findChannel(a.get("Channel"));
-        if (c == null) {
-            s.send(error(id, "Channel specified does not exist"));
-            return;
-        }
-        s.send(error(id, act + " is not modelled by the simulator yet"));
     }
 
     // ------------------------------------------------------------------ originate

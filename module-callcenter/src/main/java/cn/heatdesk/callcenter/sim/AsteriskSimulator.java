@@ -40,6 +40,7 @@ public final class AsteriskSimulator implements AutoCloseable {
     private final AmiServer server = new AmiServer(this);
     private final AmiActions actions = new AmiActions(this);
     final CallFlows flows = new CallFlows(this);
+    final CtiFlows cti = new CtiFlows(this, flows);
     /** bumped by restart(): calls of an older generation die silently */
     volatile int generation;
     Instant startedAt = Instant.now();
@@ -165,6 +166,29 @@ public final class AsteriskSimulator implements AutoCloseable {
         server.dropAll();
     }
 
+    /**
+     * The gateway becomes unreachable (host down, firewall): AMI connections close and new ones are refused until
+     * {@link #goOnline()}; calls and members stay as they are.
+     */
+    public void goOffline() {
+        server.closeListener();
+        server.dropAll();
+        log.info("Asterisk simulator {} offline", config.systemName());
+    }
+
+    /** reachable again on the same port */
+    public void goOnline() {
+        if (!running || server.listening()) {
+            return;
+        }
+        try {
+            server.open(config.bindAddress(), boundPort);
+        } catch (IOException e) {
+            throw new UncheckedIOException("AMI port " + boundPort + " not available", e);
+        }
+        log.info("Asterisk simulator {} online again on {}", config.systemName(), boundPort);
+    }
+
     /** number of connected AMI clients */
     public int connectedClients() {
         return server.sessions().size();
@@ -205,6 +229,8 @@ public final class AsteriskSimulator implements AutoCloseable {
                 body.run();
             } catch (CallFlows.Gone e) {
                 log.trace("call thread {} ended: {}", name, e.getMessage());
+            } catch (CtiFlows.Moved e) {
+                log.trace("call thread {} handed its channels to call control", name);
             } catch (RuntimeException e) {
                 log.warn("simulated call {} failed", name, e);
             } finally {
@@ -437,6 +463,19 @@ public final class AsteriskSimulator implements AutoCloseable {
                 c.appendTo(m, "");
                 emit(m.add("Variable", "STORM").add("Value", String.valueOf(i)));
             }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** every party hangs up at once (BYE on each channel), e.g. to leave a clean system after a test */
+    public void hangupAll() {
+        lock.lock();
+        try {
+            for (SimChannel c : List.copyOf(channels.values())) {
+                flows.remoteHangup(c);
+            }
+            changed.signalAll();
         } finally {
             lock.unlock();
         }

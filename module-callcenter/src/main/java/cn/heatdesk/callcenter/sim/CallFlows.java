@@ -30,6 +30,16 @@ final class CallFlows {
         }
     }
 
+    /**
+     * An AMI Redirect / BlindTransfer (async goto) took the owner channel out of its application; the flow unwinds
+     * and the channel continues at its new dialplan location ({@link CtiFlows#runGoto}).
+     */
+    static final class Redirected extends RuntimeException {
+        Redirected() {
+            super("redirected", null, false, false);
+        }
+    }
+
     static final ThreadLocal<Integer> GENERATION = new ThreadLocal<>();
     private static final DateTimeFormatter CDR_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
             .withZone(ZoneId.systemDefault());
@@ -53,6 +63,9 @@ final class CallFlows {
             while (true) {
                 if (owner.generation != sim.generation) {
                     throw new Gone("restarted");
+                }
+                if (owner.gotoTarget != null) {
+                    throw new Redirected();
                 }
                 if (cond.getAsBoolean()) {
                     return true;
@@ -223,7 +236,13 @@ final class CallFlows {
             sim.lock.lock();
             try {
                 GENERATION.set(caller.generation);
-                inbound(caller);
+                try {
+                    inbound(caller);
+                } catch (Redirected r) {
+                    // Redirect / pickup out of the IVR or queue: the PBX thread goes on at the new location
+                    caller.driven = true;
+                    sim.cti.runGoto(caller);
+                }
             } finally {
                 sim.lock.unlock();
             }
@@ -478,7 +497,7 @@ final class CallFlows {
         }
     }
 
-    private void agentEvent(String name, SimChannel caller, SimChannel destView, SimQueue q, SimQueue.Member m,
+    void agentEvent(String name, SimChannel caller, SimChannel destView, SimQueue q, SimQueue.Member m,
                             Object... extra) {
         AmiMessage e = sim.ev(name, "agent");
         caller.appendTo(e, "");
@@ -552,7 +571,8 @@ final class CallFlows {
                 }
                 pause(c, q.cfg.retry());
             }
-        } catch (Hungup h) {
+        } catch (Hungup | Redirected h) {
+            // an async goto out of Queue() is a soft hangup to app_queue: it is recorded as abandoned too
             if (q.callers.contains(entry)) {
                 abandon(c, q, entry, queueStart);
             }
@@ -660,8 +680,9 @@ final class CallFlows {
                     || (!never && (a.answerRequested || (autoMs >= 0
                     && Duration.between(ringStart, Instant.now()).toMillis() >= autoMs))), q.cfg.timeout());
             answered &= !a.rejectRequested && !a.hangupRequested;
-        } catch (Hungup h) {
-            // caller gave up while the agent rang: cancel the agent leg, then the abandon follows
+        } catch (Hungup | Redirected h) {
+            // caller gave up (or was redirected, e.g. picked up) while the agent rang: cancel the agent leg, then
+            // the abandon follows
             dialEvent("DialEnd", c, a, "DialStatus", "CANCEL");
             hangupEvent(a, 0, causeText(0), null);
             sim.refreshDevice(ext);
@@ -726,6 +747,9 @@ final class CallFlows {
         sim.varSet(c, "QUEUEWAIT", String.valueOf(waitMs / 1000));
         sim.varSet(c, "QUEUEWAIT_MS", String.valueOf(waitMs));
         agentEvent("AgentConnect", c, a, q, m, "HoldTime", holdSec, "RingTime", ringSec);
+        CtiFlows.QueueLink link = new CtiFlows.QueueLink(q, m, c, a, holdSec);
+        c.queueLink = link;
+        a.queueLink = link;
         SimBridge b = createBridge();
         bridgeEnter(b, a);
         bridgeEnter(b, c);
@@ -735,6 +759,12 @@ final class CallFlows {
         c.activity = "Bridged";
         // talk until one side leaves
         waitUntilEither(c, a);
+        if (CtiFlows.takenOver(c, a)) {
+            // call control (hold, transfer …) moved a leg: CTI-mode drivers own both legs from here
+            sim.cti.handOver(c, a);
+            throw new CtiFlows.Moved();
+        }
+        link.completed = true;
         long talkSec = Duration.between(talkStart, Instant.now()).toSeconds();
         boolean callerLeft = c.hangupRequested;
         agentEvent("AgentComplete", c, a, q, m, "HoldTime", holdSec, "TalkTime", talkSec, "Reason",
@@ -787,7 +817,7 @@ final class CallFlows {
     /** blocks until caller or agent hung up (the caller's hangup does not throw here) */
     private void waitUntilEither(SimChannel c, SimChannel a) {
         try {
-            while (!a.hangupRequested && !c.hangupRequested) {
+            while (!a.hangupRequested && !c.hangupRequested && !CtiFlows.takenOver(c, a)) {
                 if (c.generation != sim.generation) {
                     throw new Gone("restarted");
                 }
@@ -974,6 +1004,10 @@ final class CallFlows {
         b.technology = "native_rtp";
         Instant talkStart = Instant.now();
         waitUntilEither(a, t);
+        if (CtiFlows.takenOver(a, t)) {
+            sim.cti.handOver(a, t);
+            throw new CtiFlows.Moved();
+        }
         long answeredMs = Duration.between(talkStart, Instant.now()).toMillis();
         long dialedMs = Duration.between(dialStart, Instant.now()).toMillis();
         boolean remoteLeft = t.hangupRequested;

@@ -10,14 +10,22 @@ final class SimBridge {
     final List<SimChannel> members = new ArrayList<>();
     String technology = "simple_bridge";
 
+    /** an attended transfer holds this bridge's party: it does not dissolve when the transferer leaves */
+    CtiFlows.Consult heldBy;
+
     void appendTo(AmiMessage m) {
-        m.add("BridgeUniqueid", id)
-                .add("BridgeType", "basic")
-                .add("BridgeTechnology", technology)
-                .add("BridgeCreator", "<unknown>")
-                .add("BridgeName", "<unknown>")
-                .add("BridgeNumChannels", members.size())
-                .add("BridgeVideoSourceMode", "none");
+        appendTo(m, "Bridge");
+    }
+
+    /** a bridge snapshot with a prefix: "Bridge" → BridgeUniqueid …, "OrigBridge" → OrigBridgeUniqueid … */
+    void appendTo(AmiMessage m, String prefix) {
+        m.add(prefix + "Uniqueid", id)
+                .add(prefix + "Type", "basic")
+                .add(prefix + "Technology", technology)
+                .add(prefix + "Creator", "<unknown>")
+                .add(prefix + "Name", "<unknown>")
+                .add(prefix + "NumChannels", members.size())
+                .add(prefix + "VideoSourceMode", "none");
     }
 
     SimChannel peerOf(SimChannel c) {

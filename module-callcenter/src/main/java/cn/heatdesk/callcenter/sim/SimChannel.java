@@ -61,6 +61,23 @@ final class SimChannel {
     Instant cdrAnswer;
     String cdrDst;
     String cdrDstContext;
+    // ---- call control (CtiFlows)
+    /** async goto requested by Redirect / BlindTransfer: {context, exten}; the channel's flow unwinds to it */
+    String[] gotoTarget;
+    /** call control moved this leg: the flow that owned it hands it to a CTI-mode driver */
+    boolean taken;
+    /** a CTI-mode thread drives this channel (never two) */
+    boolean driven;
+    /** app_queue's view of the queue call this leg belongs to: AgentComplete when it ends */
+    CtiFlows.QueueLink queueLink;
+    /** attended transfer this channel is the transferer or the target of */
+    CtiFlows.Consult consult;
+    /** the application the channel runs in CTI mode (MusicOnHold, Wait), null when bridged */
+    String ctiApp;
+    /** music on hold is playing to this channel (hold, consultation) */
+    boolean moh;
+    /** DTMF received towards a feature code (PlayDTMF Receive) */
+    final StringBuilder featureDigits = new StringBuilder();
     /** generation of the simulator that created it: a restart orphans the channel */
     final int generation;
 
