@@ -111,7 +111,8 @@ public class ScreenPop {
         ScreenPopMessage m = new ScreenPopMessage(String.valueOf(call.row.id), call.row.linkedid,
                 String.valueOf(call.row.gatewayId), call.row.queueName, call.row.did,
                 number == null ? null : unmasked ? number : Masking.phone(number), !unmasked && number != null,
-                unknown, blacklisted, unknown ? null : panel, agent.jobNo(), LocalDateTime.now());
+                unknown, blacklisted, unknown ? null : unmasked ? panel : PanelMasking.masked(panel), agent.jobNo(),
+                LocalDateTime.now());
         try {
             push.toUsers(List.of(agent.userId()), TOPIC, m);
         } catch (RuntimeException ex) {

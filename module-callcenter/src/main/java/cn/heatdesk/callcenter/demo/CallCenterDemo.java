@@ -4,6 +4,7 @@ import cn.heatdesk.callcenter.agent.AgentAdminService;
 import cn.heatdesk.callcenter.agent.AgentMapper;
 import cn.heatdesk.callcenter.agent.AgentRequests;
 import cn.heatdesk.callcenter.agi.FastAgiServer;
+import cn.heatdesk.callcenter.call.LocalRecordingStore;
 import cn.heatdesk.callcenter.gateway.CallQueue;
 import cn.heatdesk.callcenter.gateway.Gateway;
 import cn.heatdesk.callcenter.gateway.GatewayMapper;
@@ -70,13 +71,15 @@ public class CallCenterDemo implements ApplicationRunner, DisposableBean {
     private final UserApi users;
     private final OrgApi orgs;
     private final FastAgiServer agi;
+    private final LocalRecordingStore recordings;
     /** gateway id → its simulator, in creation order (headquarters first) */
     private final Map<Long, AsteriskSimulator> simulators = new LinkedHashMap<>();
 
     public CallCenterDemo(HeatDeskProperties properties, @Value("${heatdesk.callcenter.demo-simulators:true}") boolean enabled,
                           GatewayService gatewayService, GatewayMapper gateways, PhoneService phoneService,
                           PhoneMapper phones, QueueService queueService, QueueMapper queues,
-                          AgentAdminService agentAdmin, AgentMapper agents, UserApi users, OrgApi orgs, FastAgiServer agi) {
+                          AgentAdminService agentAdmin, AgentMapper agents, UserApi users, OrgApi orgs, FastAgiServer agi,
+                          LocalRecordingStore recordings) {
         this.properties = properties;
         this.enabled = enabled;
         this.gatewayService = gatewayService;
@@ -90,6 +93,7 @@ public class CallCenterDemo implements ApplicationRunner, DisposableBean {
         this.users = users;
         this.orgs = orgs;
         this.agi = agi;
+        this.recordings = recordings;
     }
 
     public boolean active() {
@@ -215,6 +219,8 @@ public class CallCenterDemo implements ApplicationRunner, DisposableBean {
         if (agi.port() > 0) {
             c.agi("127.0.0.1", agi.port());
         }
+        // the stand-in recordings land where the recording store looks for this gateway's files
+        c.recordingDir(recordings.root().resolve(String.valueOf(g.getId())));
         AsteriskSimulator sim = new AsteriskSimulator(c);
         sim.start();
         return sim;

@@ -591,6 +591,7 @@ final class AmiActions {
             return;
         }
         c.mixMonitor = false;
+        sim.flows.finishMixMonitor(c);
         s.send(ok(id));
         sim.emitChannelEvent("MixMonitorStop", "call", c);
     }

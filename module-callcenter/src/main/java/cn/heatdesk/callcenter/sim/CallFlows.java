@@ -169,6 +169,7 @@ final class CallFlows {
         c.destroyed = true;
         c.activity = "Hungup";
         sim.channels.remove(c.name);
+        finishMixMonitor(c);
         sim.emit(m);
     }
 
@@ -347,7 +348,19 @@ final class CallFlows {
             bridgePeerVars(c, peer);
         }
         c.mixMonitor = true;
+        c.mixMonitorFile = file;
+        c.mixMonitorStartedAt = Instant.now();
         sim.emitChannelEvent("MixMonitorStart", "call", c);
+    }
+
+    /** MixMonitor ends (StopMixMonitor or hang-up): the stand-in recording file is written, as Asterisk closes its */
+    void finishMixMonitor(SimChannel c) {
+        if (c.mixMonitorFile == null) {
+            return;
+        }
+        String file = c.mixMonitorFile;
+        c.mixMonitorFile = null;
+        SimRecordings.write(sim.config.recordingDir(), file, Duration.between(c.mixMonitorStartedAt, Instant.now()));
     }
 
     /** key 2: leave a message (not in the fixtures; Record as the reference dialplan describes) */

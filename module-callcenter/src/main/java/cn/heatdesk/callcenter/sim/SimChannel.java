@@ -42,6 +42,9 @@ final class SimChannel {
     boolean rejectRequested;
     boolean onHold;
     boolean mixMonitor;
+    /** the file MixMonitor writes and when it started, for the simulator's stand-in recording */
+    String mixMonitorFile;
+    java.time.Instant mixMonitorStartedAt;
     Instant answeredAt;
     String dnid = "";
     /** dialed number of an outbound trunk leg (click-to-dial destination) */

@@ -47,6 +47,7 @@ public final class SimConfig {
     private Duration streamFileDuration = Duration.ofSeconds(1);
     private Duration agiTimeout = Duration.ofSeconds(10);
     private Duration restartDowntime = Duration.ZERO;
+    private java.nio.file.Path recordingDir;
 
     public SimConfig() {
         phones.put("8001", "Agent Anna");
@@ -94,6 +95,9 @@ public final class SimConfig {
     public Duration agiTimeout() { return agiTimeout; }
     public SimConfig agiTimeout(Duration v) { agiTimeout = v; return this; }
     public Duration restartDowntime() { return restartDowntime; }
+    /** where MixMonitor's files appear (by their base name); null = no files, as before */
+    public java.nio.file.Path recordingDir() { return recordingDir; }
+    public SimConfig recordingDir(java.nio.file.Path v) { recordingDir = v; return this; }
     /** how long the port refuses connections during {@code core restart now} (real Asterisk: under a second) */
     public SimConfig restartDowntime(Duration v) { restartDowntime = v; return this; }
 

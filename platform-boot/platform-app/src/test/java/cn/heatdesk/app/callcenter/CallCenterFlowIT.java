@@ -122,6 +122,10 @@ class CallCenterFlowIT extends AbstractApiIT {
             assertThat(payload.path("unknownNumber").asBoolean()).isFalse();
             assertThat(payload.path("callerNumber").asText()).doesNotContain("0013800").contains("****");
             assertThat(payload.path("panel").path("households").size()).isGreaterThanOrEqualTo(1);
+            // agent01 may not see full numbers: none of the panel's numbers reach the browser in clear
+            assertThat(pop[1]).doesNotContain(CALLER);
+            payload.path("panel").path("panel").path("customer").path("phones")
+                    .forEach(ph -> assertThat(ph.path("phone").asText()).contains("*"));
             String callId = payload.path("callId").asText();
             assertThat(callId).isNotBlank();
             await(() -> state().equals("RINGING"), "agent01 ringing");
@@ -163,6 +167,13 @@ class CallCenterFlowIT extends AbstractApiIT {
             assertThat(call.path("talkMs").asLong()).isPositive();
             assertThat(call.path("waitMs").asLong()).isPositive();
             assertThat(call.path("householdId").asLong()).isEqualTo(householdId);
+
+            // the simulator writes MixMonitor's file where the recording store looks: it plays
+            assertThat(call.path("recordingId").asText()).isNotBlank();
+            ApiClient.Reply audio = agent.get("/api/callcenter/recordings/" + call.path("recordingId").asText() + "/audio");
+            assertThat(audio.status()).as(audio.toString()).isEqualTo(200);
+            assertThat(new String(audio.raw(), 0, 4, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("RIFF");
+            assertThat(audio.raw().length).isGreaterThan(44 + 8000);
 
             await(() -> {
                 JsonNode d = agent.get("/api/callcenter/calls/" + call.path("id").asText()).data();
