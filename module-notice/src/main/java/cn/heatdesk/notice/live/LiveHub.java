@@ -9,6 +9,8 @@ import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.http.MediaType;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -277,6 +279,15 @@ public class LiveHub implements LivePush {
             // the session store is unreachable: keep the stream, the next heartbeat checks again
             return true;
         }
+    }
+
+    /**
+     * Open streams end as soon as the application starts closing: otherwise the web server's graceful shutdown
+     * waits for them (they never finish by themselves) until its timeout. Browsers reconnect to another instance.
+     */
+    @EventListener(ContextClosedEvent.class)
+    public void closeStreamsOnShutdown() {
+        byUser.values().forEach(list -> list.forEach(s -> close(s, "shutdown")));
     }
 
     @PreDestroy

@@ -138,4 +138,18 @@ class NoticeLiveIT extends AbstractApiIT {
         }
         assertThat(c.get("/api/notice/messages/unread-count").status()).isEqualTo(200);
     }
+
+    @Test
+    void streamsEndWhenTheApplicationStartsClosingSoGracefulShutdownDoesNotWaitForThem() throws Exception {
+        String token = token("monitor01");
+        try (SseStream s = new SseStream(http, stream("?topics=ticket").header("Authorization", "Bearer " + token).build())) {
+            assertThat(s.next("ready", 10)).isNotNull();
+            assertThat(hub.openStreams(userId("monitor01"))).isPositive();
+            hub.closeStreamsOnShutdown();
+            String[] bye = s.next("bye", 10);
+            assertThat(bye).isNotNull();
+            assertThat(bye[1]).isEqualTo("shutdown");
+            assertThat(hub.openStreams(userId("monitor01"))).isZero();
+        }
+    }
 }
