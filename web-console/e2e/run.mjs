@@ -247,7 +247,8 @@ async function newPage(viewport = DESKTOP) {
   page.setDefaultNavigationTimeout(60_000)
   // in-flight XHR/fetch counter for settle()
   page.__inflight = 0
-  const isApi = (req) => ['xhr', 'fetch'].includes(req.resourceType())
+  // the live event stream never finishes: it must not keep settle() waiting
+  const isApi = (req) => ['xhr', 'fetch'].includes(req.resourceType()) && !req.url().includes('/api/notice/stream')
   page.on('request', (req) => isApi(req) && page.__inflight++)
   page.on('requestfinished', (req) => isApi(req) && page.__inflight--)
   page.on('requestfailed', (req) => isApi(req) && page.__inflight--)
@@ -832,6 +833,7 @@ async function runScenarios(base) {
   ]
   await baseinfoScenarios(base)
   await workorderScenarios(base)
+  await callcenterScenarios(base)
 
   let review = null
   await scenario('g0', '管理员重新登录以截取各主要页面', [], async () => {
@@ -1432,3 +1434,210 @@ async function main() {
 }
 
 await main()
+
+// ---- call center (坐席工作台, 来电弹屏, 通话记录) on the demo's simulated gateway ------------------------------------
+// Needs the demo controls (GET /api/callcenter/demo enabled, the simulated HQ gateway with agent01 bound to phone
+// 8001 and the 报修 queue behind IVR digit 1). Declared after `await main()`: function declarations are hoisted, and
+// everything it needs is local, so nothing here is read before it is initialised.
+async function callcenterScenarios(base) {
+  const CALLER = '13800138000'
+  let agent = null
+  let adminToken = null
+  let householdCode = null
+  let callId = null
+
+  const state = (page) => byTestId(page, 'cti-state')
+  const waitState = (page, code, timeout = STEP_TIMEOUT_MS) =>
+    page.locator(`[data-testid="cti-state"][data-state="${code}"]`).waitFor({ state: 'visible', timeout })
+  async function openCallcenterMenu(page, code, pageTestId) {
+    const item = byTestId(page, `menu-${code}`)
+    if (!await item.isVisible()) {
+      await page.locator('[data-testid="menu-callcenter"] > .el-sub-menu__title').click()
+      await item.waitFor({ state: 'visible' })
+    }
+    await item.click()
+    await page.locator(`[data-testid="${pageTestId}"], [data-testid="page-not-found"], [data-testid="page-forbidden"]`)
+      .first().waitFor()
+    for (const other of ['page-not-found', 'page-forbidden']) {
+      if (await byTestId(page, other).isVisible()) {
+        throw new Error(`menu-${code} opened ${other} (${new URL(page.url()).hash}) instead of ${pageTestId}`)
+      }
+    }
+    await settle(page)
+  }
+  async function closeCallDrawer(page) {
+    const drawer = byTestId(page, 'call-drawer').filter({ visible: true })
+    for (let i = 0; i < 3 && await drawer.count(); i++) {
+      await page.keyboard.press('Escape')
+      await sleep(400)
+    }
+    await drawer.first().waitFor({ state: 'hidden' }).catch(() => undefined)
+  }
+  /** clicks a CTI button and waits for the answer of POST /api/callcenter/agents/me/… */
+  async function cti(page, testId, pathEnd, then) {
+    const resp = page.waitForResponse((r) => r.url().includes(`/api/callcenter/agents/me/${pathEnd}`)
+      && r.request().method() === 'POST')
+    await byTestId(page, testId).click()
+    if (then) await then()
+    const r = await resp
+    const body = await r.json().catch(() => ({}))
+    assert(r.status() === 200 && body.code === '0', `${testId}: HTTP ${r.status()} ${body.code ?? ''} ${body.msg ?? ''}`)
+  }
+
+  await scenario('k0', '呼叫中心：坐席 agent01 打开坐席工作台，看到工号、绑定话机 8001 和演示控制', [], async () => {
+    adminToken = await apiLogin(base, ADMIN.username, ADMIN.password)
+    const panel = await api(base, 'GET', `api/baseinfo/panel/by-phone?phone=${CALLER}`, undefined, adminToken)
+    householdCode = panel?.panel?.household?.householdCode ?? null
+    assert(householdCode, `no demo household is bound to ${CALLER}`)
+    agent = await newPage()
+    current = agent
+    await loginAs(agent, base, 'agent01', ADMIN.password)
+    await openCallcenterMenu(agent, 'callcenter:workbench', 'page-callcenter-workbench')
+    await byTestId(agent, 'cti-bar').waitFor()
+    await byTestId(agent, 'cti-job-no').waitFor({ state: 'visible' })
+    const ext = (await byTestId(agent, 'cti-extension-bound').innerText()).trim()
+    assert(ext === '8001', `agent01 is bound to “${ext}”, expected 8001`)
+    await byTestId(agent, 'call-stats').waitFor({ state: 'visible' })
+    await byTestId(agent, 'demo-panel').waitFor({ state: 'visible' })
+    // a previous run may have left the agent signed in: start from 签出
+    const s = await state(agent).getAttribute('data-state')
+    if (s !== 'SIGNED_OUT') {
+      if (s === 'RINGING' || s === 'TALKING') {
+        await byTestId(agent, 'demo-hangup').click()
+        await agent.locator('[data-testid="cti-state"]:not([data-state="RINGING"]):not([data-state="TALKING"])')
+          .waitFor({ timeout: 30_000 })
+      }
+      await cti(agent, 'cti-sign-out', 'state')
+      await waitState(agent, 'SIGNED_OUT')
+    }
+    await shot(agent, 'callcenter-workbench-signed-out')
+  })
+
+  await scenario('k1', '坐席工作台：在话机 8001 上签入，示忙（选原因）后示闲，状态标签与计时随之变化', ['k0'], async () => {
+    current = agent
+    await byTestId(agent, 'cti-extension').fill('8001')
+    await cti(agent, 'cti-sign-in', 'sign-in')
+    await waitState(agent, 'IDLE')
+    assert(await byTestId(agent, 'cti-idle').isDisabled(), '示闲 is enabled while already idle')
+    await cti(agent, 'cti-busy', 'state', async () => {
+      const reason = agent.locator('.el-dropdown-menu [data-testid^="cti-busy-reason-"]').filter({ visible: true }).first()
+      await reason.waitFor({ state: 'visible' })
+      await reason.click()
+    })
+    await waitState(agent, 'BUSY')
+    assert(/示忙（.+）/.test(await state(agent).innerText()), `the busy tag has no reason: ${await state(agent).innerText()}`)
+    await sleep(1500)
+    const ticking = (await byTestId(agent, 'cti-state-duration').innerText()).trim()
+    assert(/^\d+:\d{2}$/.test(ticking) && ticking !== '—', `the state duration shows “${ticking}”`)
+    await cti(agent, 'cti-idle', 'state')
+    await waitState(agent, 'IDLE')
+    assert(!await byTestId(agent, 'cti-busy').isDisabled(), '示忙 is disabled while idle')
+    await shot(agent, 'callcenter-workbench-idle')
+  })
+
+  await scenario('k2', '模拟来电 13800138000 按 1 进报修队列：振铃时弹出客户信息，接听后通话中，客户挂机后结束',
+    ['k1'], async () => {
+      current = agent
+      await byTestId(agent, 'demo-caller').fill(CALLER)
+      await byTestId(agent, 'demo-digits').fill('1')
+      const started = agent.waitForResponse((r) => r.url().includes('/api/callcenter/demo/calls')
+        && r.request().method() === 'POST')
+      await byTestId(agent, 'demo-call').click()
+      const sr = await started
+      const sb = await sr.json().catch(() => ({}))
+      assert(sr.status() === 200 && sb.code === '0', `模拟来电: HTTP ${sr.status()} ${sb.code ?? ''} ${sb.msg ?? ''}`)
+      // the pop arrives when the queue rings this agent
+      await byTestId(agent, 'screenpop').waitFor({ state: 'visible', timeout: 30_000 })
+      callId = await byTestId(agent, 'screenpop').getAttribute('data-call-id')
+      assert(callId, 'the screen pop carries no call id')
+      assert(await byTestId(agent, 'screenpop').getAttribute('data-unknown') === 'false', 'the caller shows as unknown')
+      const code = (await byTestId(agent, 'screenpop-household-code').innerText()).trim()
+      assert(code === householdCode, `the screen pop shows household ${code}, expected ${householdCode}`)
+      assert((await byTestId(agent, 'screenpop-number').innerText()).includes('*'),
+        'agent01 (no callcenter:number:view) sees the caller number unmasked')
+      await byTestId(agent, 'screenpop-create-ticket').waitFor({ state: 'visible' })
+      await waitState(agent, 'RINGING')
+      await shot(agent, 'callcenter-screenpop-ringing')
+      const answered = agent.waitForResponse((r) => /\/api\/callcenter\/demo\/phones\/8001\/answer/.test(r.url()))
+      await byTestId(agent, 'demo-answer').click()
+      const ar = await answered
+      assert(ar.status() === 200, `接听: HTTP ${ar.status()}`)
+      await waitState(agent, 'TALKING')
+      assert((await state(agent).innerText()).includes('通话中'), `the state tag says ${await state(agent).innerText()}`)
+      await sleep(2000) // some talk time
+      await shot(agent, 'callcenter-talking')
+      const hung = agent.waitForResponse((r) => /\/api\/callcenter\/demo\/calls\/[^/]+\/hangup/.test(r.url()))
+      await byTestId(agent, 'demo-customer-hangup').click()
+      const hr = await hung
+      assert(hr.status() === 200, `客户挂机: HTTP ${hr.status()}`)
+      await agent.locator('[data-testid="cti-state"]:not([data-state="TALKING"]):not([data-state="RINGING"])')
+        .waitFor({ timeout: 30_000 })
+      await shot(agent, 'callcenter-after-call')
+    })
+
+  await scenario('k3', '通话记录：按来电号码查到这通电话，结果为已接通，详情抽屉显示通道与结果', ['k2'], async () => {
+    current = agent
+    await openCallcenterMenu(agent, 'callcenter:call', 'page-callcenter-calls')
+    await byTestId(agent, 'call-filter-number').fill(CALLER)
+    const row = agent.locator(`[data-testid="call-table"] [data-testid="table-row"][data-row-key="${callId}"]`)
+    const until = Date.now() + 30_000
+    let result = null
+    // the record is final once every leg has hung up (a survey may still be running): search until it is
+    for (;;) {
+      const resp = agent.waitForResponse((r) => r.url().includes('/api/callcenter/calls?') && r.request().method() === 'GET')
+      await byTestId(agent, 'call-table').locator('[data-testid="table-search"]').click()
+      await resp
+      await sleep(300) // rendering; settle() would wait for the live stream, which never ends
+      if (await row.count()) {
+        result = await row.locator('[data-testid="call-result"]').getAttribute('data-result')
+        if (result === 'ANSWERED') break
+      }
+      if (Date.now() > until) break
+      await sleep(1500)
+    }
+    assert(result === 'ANSWERED', `call ${callId} in 通话记录: result ${result ?? 'row not found'}, expected ANSWERED`)
+    assert((await row.locator('[data-testid="call-result"]').innerText()).trim() === '已接通', 'the result tag is not 已接通')
+    const talk = (await row.locator('[data-testid="call-talk"]').innerText()).trim()
+    assert(/^\d+:\d{2}$/.test(talk), `the talk time shows “${talk}”`)
+    await shot(agent, 'callcenter-calls-list')
+    await row.locator('[data-testid="call-detail"]').click()
+    const drawer = byTestId(agent, 'call-drawer').filter({ visible: true }).first()
+    await drawer.waitFor({ state: 'visible' })
+    await agent.locator(`[data-testid="call-drawer"][data-call-id="${callId}"][data-result="ANSWERED"]`).waitFor()
+    await byTestId(agent, 'call-legs').locator('.el-table__row').first().waitFor({ state: 'visible' })
+    await shot(agent, 'callcenter-call-detail')
+    await closeCallDrawer(agent)
+  })
+
+  await scenario('k3b', '通话记录：播放这通电话的录音（带令牌以 blob 取回，服务端审计）', ['k3'], async () => {
+    current = agent
+    const row = agent.locator(`[data-testid="call-table"] [data-testid="table-row"][data-row-key="${callId}"]`)
+    await row.locator('[data-testid="call-detail"]').click()
+    await agent.locator(`[data-testid="call-drawer"][data-call-id="${callId}"][data-result="ANSWERED"]`).waitFor()
+    // the demo gateway records every answered call (MixMonitor): the recording row and its file must be there
+    const play = byTestId(agent, 'recording-play').filter({ visible: true }).first()
+    await play.waitFor({ state: 'visible' })
+    const audio = agent.waitForResponse((r) => /\/api\/callcenter\/recordings\/[^/]+\/audio/.test(r.url()))
+    await play.click()
+    const ar = await audio
+    if (ar.status() !== 200 && ar.status() !== 206) {
+      const msg = await byTestId(agent, 'recording-error').first().innerText().catch(() => '')
+      throw new Error(`录音播放: HTTP ${ar.status()} ${msg}`)
+    }
+    const src = await byTestId(agent, 'recording-audio').first().getAttribute('src')
+    assert(src && src.startsWith('blob:'), `the audio element plays “${src}”, expected a blob URL`)
+    await shot(agent, 'callcenter-recording-playing')
+    await closeCallDrawer(agent)
+  })
+
+  await scenario('k4', '坐席工作台：签出', ['k1'], async () => {
+    current = agent
+    await closeCallDrawer(agent)
+    await openCallcenterMenu(agent, 'callcenter:workbench', 'page-callcenter-workbench')
+    await agent.locator('[data-testid="cti-state"]:not([data-state="RINGING"]):not([data-state="TALKING"])')
+      .waitFor({ timeout: 30_000 })
+    await cti(agent, 'cti-sign-out', 'state')
+    await waitState(agent, 'SIGNED_OUT')
+    await byTestId(agent, 'cti-sign-in').waitFor({ state: 'visible' })
+  })
+}
