@@ -34,6 +34,25 @@ public abstract class AbstractApiIT {
         DB.springProperties().forEach((k, v) -> registry.add(k, () -> v));
     }
 
+    /**
+     * Counts rows until at least {@code expected} exist (10 s at most): audit rows are written as the request
+     * completes, which for a streamed download can be just after the client already has the whole response.
+     */
+    protected int awaitCount(int expected, String sql, Object... args) {
+        long until = System.currentTimeMillis() + 10_000;
+        int n = jdbc.queryForObject(sql, Integer.class, args);
+        while (n < expected && System.currentTimeMillis() < until) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            n = jdbc.queryForObject(sql, Integer.class, args);
+        }
+        return n;
+    }
+
     protected ApiClient client() {
         return new ApiClient("http://localhost:" + port);
     }

@@ -126,6 +126,8 @@ class AsteriskBundleIT extends AbstractApiIT {
             assertThat(text.contains("Demo#8001sip")).as(name).isEqualTo(name.equals("pjsip.conf"));
         });
 
+        assertThat(awaitCount(1, "SELECT COUNT(*) FROM audit_log WHERE audit_action = '下载网关 Asterisk 配置包' AND target = ?"
+                + " AND username = 'admin'", "GET " + path)).isPositive();
         List<Map<String, Object>> audit = jdbc.queryForList("SELECT username, audit_result, http_status, detail FROM audit_log"
                 + " WHERE audit_action = '下载网关 Asterisk 配置包' AND target = ?", "GET " + path);
         assertThat(audit).anySatisfy(a -> {
@@ -148,9 +150,9 @@ class AsteriskBundleIT extends AbstractApiIT {
         assertThat(agent.get(path + "/preview").status()).isEqualTo(403);
         assertThat(get(null, path).statusCode()).isEqualTo(401);
 
-        Integer refused = jdbc.queryForObject("SELECT COUNT(*) FROM audit_log WHERE audit_action = '下载网关 Asterisk 配置包'"
+        Integer refused = awaitCount(1, "SELECT COUNT(*) FROM audit_log WHERE audit_action = '下载网关 Asterisk 配置包'"
                 + " AND target = ? AND username = 'agent01' AND audit_result = 'FAILURE' AND http_status = 403",
-                Integer.class, "GET " + path);
+                "GET " + path);
         assertThat(refused).isEqualTo(1);
 
         assertThat(admin().get("/api/callcenter/gateways/1/asterisk-config/preview").status()).isEqualTo(404);

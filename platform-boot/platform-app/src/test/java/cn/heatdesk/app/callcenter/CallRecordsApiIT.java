@@ -305,8 +305,8 @@ class CallRecordsApiIT extends AbstractApiIT {
         assertThat(rows).hasSize(2);
         assertThat(rows).extracting(m -> m.get(20)).containsExactlyInAnyOrder("已接通", "放弃");
         assertThat(rows).extracting(m -> m.get(6)).containsOnly("repair");
-        Integer audits = jdbc.queryForObject("SELECT COUNT(*) FROM audit_log WHERE audit_action = ? AND detail LIKE ?",
-                Integer.class, "导出通话记录", "%网关=" + gw + "%");
+        Integer audits = awaitCount(1, "SELECT COUNT(*) FROM audit_log WHERE audit_action = ? AND detail LIKE ?",
+                "导出通话记录", "%网关=" + gw + "%");
         assertThat(audits).isEqualTo(1);
     }
 
@@ -387,8 +387,8 @@ class CallRecordsApiIT extends AbstractApiIT {
                 Long.valueOf(rec));
         assertThat(access).hasSize(2);
         assertThat(access).allSatisfy(a -> assertThat(a.values()).contains("admin", "PLAY"));
-        Integer audits = jdbc.queryForObject(
-                "SELECT COUNT(*) FROM audit_log WHERE audit_action = ? AND target = ?", Integer.class,
+        Integer audits = awaitCount(2,
+                "SELECT COUNT(*) FROM audit_log WHERE audit_action = ? AND target = ?",
                 "播放录音", "GET /api/callcenter/recordings/" + rec + "/audio");
         assertThat(audits).isEqualTo(2);
 
