@@ -253,7 +253,32 @@ export interface CallView {
   statusLabel: string | null
   adopted: boolean
   reconciled: boolean
+  /** the agent who ended the call when hangupBy is AGENT (CTI 挂断 or the agent's phone) */
+  hangupAgentId?: string | null
+  hangupAgentName?: string | null
+  /** a callback: the id of the missed call it returns */
+  callbackOf?: string | null
 }
+
+/** a callback of a missed call (已回拨): who, when, result */
+export interface CallbackView {
+  id: string
+  linkedid: string
+  agentId: string | null
+  agentJobNo: string | null
+  agentName: string | null
+  startedAt: string | null
+  answeredAt: string | null
+  endedAt: string | null
+  talkMs: number | null
+  status: string
+  statusLabel: string | null
+  result: string | null
+  resultLabel: string | null
+}
+
+/** list filter callbackState: missed inbound calls (放弃 / 未接通) without or with a callback */
+export const callbackStateLabels: Record<string, string> = { PENDING: '未回拨的未接来电', DONE: '已回拨的未接来电' }
 
 export interface LegView {
   id: string
@@ -269,6 +294,8 @@ export interface LegView {
   endedAt: string | null
   hangupCause: number | null
   hangupText: string | null
+  /** music on hold on this leg after the answer */
+  holdMs?: number | null
 }
 
 export interface TicketLinkView {
@@ -298,6 +325,8 @@ export interface CallDetail {
   legs: LegView[]
   tickets: TicketLinkView[]
   recordings: RecordingView[]
+  /** callbacks of this (missed) call, oldest first */
+  callbacks?: CallbackView[]
 }
 
 export interface AccessView {
@@ -321,6 +350,8 @@ export interface CallFilters {
   direction?: string | null
   gatewayId?: string | null
   status?: string | null
+  /** PENDING = 未回拨的未接来电, DONE = 已回拨的未接来电 */
+  callbackState?: string | null
 }
 
 export interface QueueFigures {
@@ -330,7 +361,24 @@ export interface QueueFigures {
   longestWaitMs: number
 }
 
-/** CallStatsService.CallStats (GET /calls/stats and topic "callstats") */
+/** CallStatsService.AgentFigures: one agent of the reader's scope, its state and today's counts */
+export interface AgentFigures {
+  agentId: string
+  jobNo: string
+  agentName: string
+  extension: string | null
+  state: string
+  stateLabel: string | null
+  stateReason: string | null
+  stateSince: string | null
+  answeredToday: number
+  /** rings not answered (振铃未接) */
+  missedToday: number
+  outboundToday: number
+  talkSecondsToday: number
+}
+
+/** CallStatsService.CallStats (GET /calls/stats and topic "callstats", both in the reader's data scope) */
 export interface CallStats {
   at: string
   queues: QueueFigures[]
@@ -346,7 +394,12 @@ export interface CallStats {
   answerRate: number | null
   lossRate: number | null
   averageWaitMs: number | null
+  /** per agent of the reader's scope: signed-in ones first (absent from servers before issue 7's figures) */
+  agents?: AgentFigures[]
 }
+
+/** who may read the live figures (GET /calls/stats, topic "callstats") */
+export const CALL_STATS_PERMISSIONS = ['callcenter:call', 'callcenter:workbench', 'callcenter:agent'] as const
 
 // ---------------------------------------------------------------- screen pop
 

@@ -18,7 +18,8 @@ vi.mock('@/api/live', () => ({
 }))
 
 import WorkbenchPage from '../workbench/WorkbenchPage.vue'
-import type { AgentView, CallStats } from '../api-callcenter'
+import AgentFiguresTable from '../workbench/AgentFiguresTable.vue'
+import type { AgentFigures, AgentView, CallStats } from '../api-callcenter'
 
 function signIn(permissions: string[]) {
   useAuthStore().profile = {
@@ -131,9 +132,9 @@ describe('WorkbenchPage', () => {
       : undefined
     const w = mountPage()
     await flushPromises()
-    // no callcenter:call: no figures
-    expect(q('call-stats')).toBeNull()
-    expect(seen.some((c) => c.url === '/api/callcenter/calls/stats')).toBe(false)
+    // the workbench permission alone reads the live figures (agents see the per-agent table too)
+    expect(q('call-stats')).not.toBeNull()
+    expect(seen.some((c) => c.url === '/api/callcenter/calls/stats')).toBe(true)
     await w.find('[data-testid="cti-extension"]').setValue('8002')
     q('cti-sign-in')!.click()
     await flushPromises()
@@ -208,5 +209,73 @@ describe('WorkbenchPage', () => {
     await flushPromises()
     expect(q('demo-panel')).toBeNull()
     w2.unmount()
+  })
+})
+
+const LI: AgentFigures = {
+  agentId: '7', jobNo: '1001', agentName: '李坐席', extension: '8001', state: 'IDLE', stateLabel: '示闲',
+  stateReason: null, stateSince: '2026-11-21T09:58:00', answeredToday: 12, missedToday: 2, outboundToday: 3,
+  talkSecondsToday: 3725,
+}
+const WANG: AgentFigures = {
+  agentId: '8', jobNo: '1002', agentName: '王班长', extension: '8002', state: 'BUSY', stateLabel: '示忙',
+  stateReason: '会议', stateSince: '2026-11-21T09:59:30', answeredToday: 0, missedToday: 0, outboundToday: 0,
+  talkSecondsToday: 0,
+}
+
+const WITH_AGENTS: CallStats = { ...STATS, agents: [LI, WANG] }
+
+const states = () => [...document.querySelectorAll<HTMLElement>('[data-testid="agent-figure-state"]')]
+  .map((e) => `${e.dataset.job}:${e.dataset.state}:${e.textContent?.trim()}`)
+const rowTexts = () => [...document.querySelectorAll('[data-testid="agent-figures-table"] .el-table__body tr')]
+  .map((tr) => tr.textContent?.replace(/\s+/g, ' ').trim())
+
+describe('per-agent live figures on the workbench', () => {
+  it('an agent with only the workbench permission reads them and sees every agent of the scope in a table', async () => {
+    signIn(['callcenter:workbench'])
+    extra = (c) => (c.url === '/api/callcenter/calls/stats' ? ok(WITH_AGENTS) : undefined)
+    const seen = server()
+    mountPage()
+    await flushPromises()
+    expect(seen.some((c) => c.url === '/api/callcenter/calls/stats')).toBe(true)
+    expect(live.handlers.has('callstats')).toBe(true)
+    expect(q('agent-figures')?.textContent).toContain('坐席实时状态')
+    expect(states()).toEqual(['1001:IDLE:示闲', '1002:BUSY:示忙（会议）'])
+    const [li] = rowTexts()
+    expect(li).toContain('李坐席')
+    expect(li).toContain('8001')
+    expect(li).toContain('12')      // answered today
+    expect(li).toContain('1:02:05') // talk time 3725 s
+
+    // the push replaces the figures: 1001 rings now
+    live.handlers.get('callstats')!({ ...WITH_AGENTS, at: '2026-11-21T10:00:02',
+      agents: [{ ...LI, state: 'RINGING', stateLabel: '振铃', stateSince: '2026-11-21T10:00:01' }, WANG] })
+    await flushPromises()
+    expect(states()[0]).toBe('1001:RINGING:振铃')
+  })
+
+  it('without any call-center figures permission neither the table nor the request appears', async () => {
+    signIn([])
+    const seen = server()
+    mountPage()
+    await flushPromises()
+    expect(seen.some((c) => c.url === '/api/callcenter/calls/stats')).toBe(false)
+    expect(live.handlers.has('callstats')).toBe(false)
+    expect(q('agent-figures')).toBeNull()
+  })
+
+  it('the state duration ticks with the clock and signed-out agents show none', async () => {
+    const at = new Date(2026, 10, 21, 10, 0, 0).getTime()
+    const w = mount(AgentFiguresTable, {
+      props: { agents: [LI, { ...WANG, state: 'SIGNED_OUT', stateLabel: '签出', stateReason: null }], now: at },
+      global: { plugins: [ElementPlus] }, attachTo: document.body,
+    })
+    await flushPromises()
+    expect(rowTexts()[0]).toContain('2:00')   // idle since 09:58:00
+    expect(rowTexts()[1]).toContain('—')
+    await w.setProps({ now: at + 65_000 })
+    expect(rowTexts()[0]).toContain('3:05')
+    await w.setProps({ agents: [] })
+    expect(q('agent-figures-empty')?.textContent).toContain('暂无签入的坐席')
   })
 })

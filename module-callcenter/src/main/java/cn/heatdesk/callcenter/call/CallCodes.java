@@ -32,6 +32,12 @@ public final class CallCodes {
             SYSTEM, "系统");
     public static final Map<String, String> STATUS_LABELS = Map.of(LIVE, "通话中", ENDED, "已结束");
 
+    /** list filter callbackState: missed inbound calls nobody called back yet / called back */
+    public static final String CALLBACK_PENDING = "PENDING";
+    public static final String CALLBACK_DONE = "DONE";
+    public static final Map<String, String> CALLBACK_STATE_LABELS = Map.of(CALLBACK_PENDING, "未回拨的未接来电",
+            CALLBACK_DONE, "已回拨的未接来电");
+
     private CallCodes() {
     }
 

@@ -1,6 +1,8 @@
 package cn.heatdesk.callcenter.call;
 
 import cn.dev33.satoken.annotation.SaCheckPermission;
+import cn.dev33.satoken.annotation.SaMode;
+import cn.heatdesk.callcenter.gateway.CallcenterPermissions;
 import cn.heatdesk.kernel.audit.AuditAction;
 import cn.heatdesk.kernel.audit.AuditEntry;
 import cn.heatdesk.kernel.audit.AuditService;
@@ -42,16 +44,17 @@ public class CallController {
         this.audit = audit;
     }
 
-    @Operation(summary = "通话记录查询（号码精确匹配主叫或被叫；按坐席、时间、队列、结果、方向、网关筛选；号码按权限脱敏）")
+    @Operation(summary = "通话记录查询（号码精确匹配主叫或被叫；按坐席、时间、队列、结果、方向、网关、回拨状态筛选；号码按权限脱敏）")
     @GetMapping
     @SaCheckPermission("callcenter:call")
     public ApiResponse<PageResult<CallViews.CallView>> search(CallFilter filter, PageQuery query) {
         return ApiResponse.ok(calls.search(filter, query));
     }
 
-    @Operation(summary = "实时话务指标（各队列排队数与最长等待、今日呼入呼出量、接通率、呼损率、平均等待）")
+    @Operation(summary = "实时话务指标（各队列排队数与最长等待、今日呼入呼出量、接通率、呼损率、平均等待、各坐席状态与今日计数；按数据权限）")
     @GetMapping("/stats")
-    @SaCheckPermission("callcenter:call")
+    @SaCheckPermission(value = {"callcenter:call", CallcenterPermissions.WORKBENCH, CallcenterPermissions.AGENT},
+            mode = SaMode.OR)
     public ApiResponse<CallStatsService.CallStats> stats() {
         return ApiResponse.ok(stats.current());
     }

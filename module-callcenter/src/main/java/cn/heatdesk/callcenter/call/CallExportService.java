@@ -24,7 +24,7 @@ public class CallExportService {
     static final int CHUNK = 1000;
     static final List<String> HEAD = List.of("通话编号", "网关", "方向", "主叫号码", "被叫号码", "中继号码", "队列", "坐席工号",
             "坐席姓名", "开始时间", "进入队列", "首次振铃", "接通时间", "结束时间", "排队时长(秒)", "振铃时长(秒)",
-            "通话时长(秒)", "保持时长(秒)", "振铃次数", "挂机方", "结果", "满意度", "有录音", "状态");
+            "通话时长(秒)", "保持时长(秒)", "振铃次数", "挂机方", "结果", "满意度", "有录音", "状态", "挂机坐席", "回拨的来电编号");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private final CallQueryService calls;
@@ -63,7 +63,8 @@ public class CallExportService {
                 time(v.startedAt()), time(v.queuedAt()), time(v.firstRingAt()), time(v.answeredAt()), time(v.endedAt()),
                 secs(v.waitMs()), secs(v.ringMs()), secs(v.talkMs()), secs(v.holdMs()), String.valueOf(v.ringAttempts()),
                 v.hangupByLabel(), v.resultLabel(), v.surveyScore() == null ? null : String.valueOf(v.surveyScore()),
-                v.recordingId() == null ? "否" : "是", v.statusLabel());
+                v.recordingId() == null ? "否" : "是", v.statusLabel(), v.hangupAgentName(),
+                v.callbackOf() == null ? null : String.valueOf(v.callbackOf()));
     }
 
     private static String secs(Long ms) {

@@ -23,6 +23,8 @@ public class CallFilter {
     private String direction;
     private Long gatewayId;
     private String status;
+    /** missed inbound calls (ABANDONED / NO_ANSWER) with ({@code DONE}) or without ({@code PENDING}) a callback */
+    private String callbackState;
     /** set by the service from {@link #number} */
     private String numberIdx;
 
@@ -48,6 +50,8 @@ public class CallFilter {
     public void setGatewayId(Long gatewayId) { this.gatewayId = gatewayId; }
     public String getStatus() { return status; }
     public void setStatus(String status) { this.status = status; }
+    public String getCallbackState() { return callbackState; }
+    public void setCallbackState(String callbackState) { this.callbackState = callbackState; }
     public String getNumberIdx() { return numberIdx; }
     public void setNumberIdx(String numberIdx) { this.numberIdx = numberIdx; }
 
@@ -64,6 +68,7 @@ public class CallFilter {
         append(b, "方向", direction);
         append(b, "网关", gatewayId);
         append(b, "状态", status);
+        append(b, "回拨", callbackState == null ? null : CallCodes.label(CallCodes.CALLBACK_STATE_LABELS, callbackState));
         return b.isEmpty() ? "无" : b.toString();
     }
 

@@ -17,6 +17,8 @@ public class CallLegRow {
     public LocalDateTime endedAt;
     public Integer hangupCause;
     public String hangupText;
+    /** music on hold on this channel after the call was answered */
+    public Long holdMs;
     public long subsidiaryId;
     public String orgPath;
 }

@@ -55,4 +55,7 @@ public interface CallMapper {
     int countTicket(@Param("callId") long callId, @Param("ticketId") long ticketId);
 
     List<Map<String, Object>> selectTickets(@Param("callId") long callId);
+
+    /** callbacks (cc_call.callback_of) of a missed call */
+    List<CallRow> selectCallbacks(@Param("callId") long callId);
 }

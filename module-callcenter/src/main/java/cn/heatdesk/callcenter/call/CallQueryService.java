@@ -87,8 +87,12 @@ public class CallQueryService {
         boolean unmask = mayViewNumbers();
         List<CallViews.LegView> legs = calls.selectLegs(id).stream().map(l -> new CallViews.LegView(l.id, l.channel,
                 l.uniqueid, l.party, CallCodes.label(CallCodes.PARTY_LABELS, l.party), l.numberMask, l.agentUserId,
-                l.agentName, l.startedAt, l.answeredAt, l.endedAt, l.hangupCause, l.hangupText)).toList();
-        return new CallViews.CallDetail(view(r, unmask), legs, ticketLinks(id), recordingViews(id));
+                l.agentName, l.startedAt, l.answeredAt, l.endedAt, l.hangupCause, l.hangupText, l.holdMs)).toList();
+        List<CallViews.CallbackView> callbacks = calls.selectCallbacks(id).stream().map(b -> new CallViews.CallbackView(
+                b.id, b.linkedid, b.agentId, b.agentJobNo, b.agentName, b.startedAt, b.answeredAt, b.endedAt, b.talkMs,
+                b.status, CallCodes.label(CallCodes.STATUS_LABELS, b.status), b.callResult,
+                CallCodes.label(CallCodes.RESULT_LABELS, b.callResult))).toList();
+        return new CallViews.CallDetail(view(r, unmask), legs, ticketLinks(id), recordingViews(id), callbacks);
     }
 
     List<CallViews.TicketLinkView> ticketLinks(long callId) {
@@ -169,6 +173,12 @@ public class CallQueryService {
         if (f.getResult() != null && !f.getResult().isBlank() && !CallCodes.RESULT_LABELS.containsKey(f.getResult())) {
             throw BizException.invalid("result", "不支持的通话结果：" + f.getResult());
         }
+        if (f.getCallbackState() != null && f.getCallbackState().isBlank()) {
+            f.setCallbackState(null);
+        }
+        if (f.getCallbackState() != null && !CallCodes.CALLBACK_STATE_LABELS.containsKey(f.getCallbackState())) {
+            throw BizException.invalid("callbackState", "回拨筛选只能是 PENDING（未回拨的未接来电）或 DONE（已回拨的未接来电）");
+        }
         if (f.getFrom() != null && f.getTo() != null && !f.getFrom().isBefore(f.getTo())) {
             throw BizException.invalid("to", "结束时间必须晚于开始时间");
         }
@@ -189,7 +199,7 @@ public class CallQueryService {
                 CallCodes.label(CallCodes.PARTY_LABELS, r.hangupBy), r.callResult,
                 CallCodes.label(CallCodes.RESULT_LABELS, r.callResult), r.recordingId, r.householdId, r.surveyScore,
                 r.surveyScore2, r.status, CallCodes.label(CallCodes.STATUS_LABELS, r.status), r.adopted == 1,
-                r.reconciled == 1);
+                r.reconciled == 1, r.hangupAgentId, r.hangupAgentName, r.callbackOf);
     }
 
     private String decrypt(String enc, String mask) {

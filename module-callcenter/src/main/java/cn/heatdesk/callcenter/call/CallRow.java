@@ -35,6 +35,11 @@ public class CallRow {
     public Long holdMs;
     public int ringAttempts;
     public String hangupBy;
+    /** the agent who ended the call when {@link #hangupBy} is AGENT (cc_agent id; null when not known) */
+    public Long hangupAgentId;
+    public String hangupAgentName;
+    /** a callback (CTI callback/{callId}): the missed call it returns */
+    public Long callbackOf;
     public String callResult;
     public Long recordingId;
     public Long householdId;

@@ -72,6 +72,10 @@ public class CallTracker implements GatewayEventListener {
     /** late events (Cdr, a trailing Hangup) of a just finished call must not start a new one */
     static final Duration ENDED_MEMORY = Duration.ofMinutes(2);
     static final int MIN_RETENTION_YEARS = 3;
+    /** channel variable of a callback's originate: the id of the missed call it returns (CtiService) */
+    public static final String CTI_CALLBACK_OF = "CTI_CALLBACK_OF";
+    /** channel variable CTI 挂断 sets on the agent's leg before hanging it up: the agent's cc_agent id */
+    public static final String CTI_HANGUP = "CTI_HANGUP";
 
     private final CallStore store;
     private final AgentResolver agents;
@@ -302,9 +306,6 @@ public class CallTracker implements GatewayEventListener {
                 s.leg(l);
             }
             if (c.bridgedPair()) {
-                if (c.talkSince == null) {
-                    c.talkSince = t;
-                }
                 if (c.answeredAt == null) {
                     answered(c, t);
                     s.call();
@@ -314,6 +315,7 @@ public class CallTracker implements GatewayEventListener {
                     s.call();
                 }
             }
+            retime(c, s, t);
         } else if (e instanceof BridgeLeaveEvent x) {
             java.util.Set<String> members = c.bridges.get(x.getBridgeUniqueId());
             if (members != null) {
@@ -322,22 +324,18 @@ public class CallTracker implements GatewayEventListener {
                     c.bridges.remove(x.getBridgeUniqueId());
                 }
             }
-            if (c.talkSince != null && !c.bridgedPair()) {
-                c.talkMs += ms(c.talkSince, t);
-                c.talkSince = null;
-                c.row.talkMs = c.talkMs;
-                s.call();
-            }
+            retime(c, s, t);
         } else if (e instanceof MusicOnHoldStartEvent x) {
             // music while queued is not hold; after the answer it is
             if (c.answeredAt != null) {
                 c.holdSince.putIfAbsent(x.getUniqueId(), t);
+                retime(c, s, t);
             }
         } else if (e instanceof MusicOnHoldStopEvent x) {
             Instant since = c.holdSince.remove(x.getUniqueId());
             if (since != null) {
-                c.holdMs += ms(since, t);
-                c.row.holdMs = c.holdMs;
+                holdEnded(c, s, x.getUniqueId(), since, t);
+                retime(c, s, t);
                 s.call();
             }
         } else if (e instanceof VarSetEvent x) {
@@ -367,6 +365,9 @@ public class CallTracker implements GatewayEventListener {
             // a phone that was only ringing does not "hang up the call" (it rejected or gave up ringing)
             if (c.hangupParty == null && l != null && (l.first || l.row.answeredAt != null)) {
                 c.hangupParty = l.row.party;
+                if (CallCodes.AGENT.equals(l.row.party)) {
+                    c.hangupAgent = agentOfLeg(c, l, null);
+                }
             }
         } else if (e instanceof OriginateResponseEvent x) {
             if (!x.isSuccess()) {
@@ -568,6 +569,22 @@ public class CallTracker implements GatewayEventListener {
                     s.call();
                 }
             }
+            case CTI_CALLBACK_OF -> {
+                Long of = longOrNull(value);
+                if (of != null && !of.equals(c.row.callbackOf)) {
+                    c.row.callbackOf = of;
+                    s.call();
+                }
+            }
+            case CTI_HANGUP -> {
+                // set by CTI 挂断 just before its AMI Hangup (which Asterisk reports as a SoftHangupRequest, not
+                // as the HangupRequest of a phone): the agent ended the call, not the system
+                LiveCall.Leg l = c.legs.get(x.getUniqueId());
+                if (c.hangupParty == null && l != null) {
+                    c.hangupParty = CallCodes.AGENT;
+                    c.hangupAgent = agentOfLeg(c, l, longOrNull(value));
+                }
+            }
             case "SURVEY_Q1" -> {
                 c.row.surveyScore = score(value);
                 s.call();
@@ -619,8 +636,8 @@ public class CallTracker implements GatewayEventListener {
             c.talkMs += ms(c.talkSince, t);
             c.talkSince = null;
         }
-        for (Instant since : c.holdSince.values()) {
-            c.holdMs += ms(since, t);
+        for (Map.Entry<String, Instant> h : c.holdSince.entrySet()) {
+            holdEnded(c, s, h.getKey(), h.getValue(), t);
         }
         c.holdSince.clear();
         for (Instant since : c.ringing.values()) {
@@ -651,6 +668,9 @@ public class CallTracker implements GatewayEventListener {
             r.waitMs = ms(c.queuedAt, c.answeredAt != null ? c.answeredAt : t);
         }
         r.hangupBy = hangupBy(c);
+        AgentRef by = CallCodes.AGENT.equals(r.hangupBy) ? hangupAgent(c) : null;
+        r.hangupAgentId = by == null ? null : by.agentId();
+        r.hangupAgentName = by == null ? null : by.name();
         r.callResult = result(c);
         r.status = CallCodes.ENDED;
         r.reconciled = reconciled ? 1 : 0;
@@ -675,6 +695,68 @@ public class CallTracker implements GatewayEventListener {
             return CallCodes.AGENT;
         }
         return CallCodes.SYSTEM;
+    }
+
+    /** the agent who ended the call: the one seen hanging up, else (AgentComplete "agent") the call's agent */
+    static AgentRef hangupAgent(LiveCall c) {
+        if (c.hangupAgent != null) {
+            return c.hangupAgent;
+        }
+        if (c.row.agentId == null && c.row.agentName == null) {
+            return null;
+        }
+        return new AgentRef(c.row.agentId, c.row.agentUserId == null ? 0L : c.row.agentUserId, c.row.agentJobNo,
+                c.row.agentName);
+    }
+
+    /** the agent on a leg: its phone's binding, else what the CTI said (agent id only) */
+    private AgentRef agentOfLeg(LiveCall c, LiveCall.Leg l, Long agentIdFromCti) {
+        Optional<AgentRef> a = l.row.channel == null || l.row.channel.startsWith("Local/") ? Optional.empty()
+                : agents.byInterface(c.row.gatewayId, device(l.row.channel));
+        if (a.isPresent()) {
+            return a.get();
+        }
+        if (agentIdFromCti == null && l.row.agentUserId == null) {
+            return null;
+        }
+        return new AgentRef(agentIdFromCti, l.row.agentUserId == null ? 0L : l.row.agentUserId, null, l.row.agentName);
+    }
+
+    /**
+     * Talk time counts while two channels of the call share a bridge and nobody is on hold: a CTI hold takes both
+     * out of the bridge, a phone's own hold keeps them bridged with music on one side — neither is talk.
+     */
+    private void retime(LiveCall c, Step s, Instant t) {
+        boolean talking = c.bridgedPair() && c.holdSince.isEmpty();
+        if (talking && c.talkSince == null) {
+            c.talkSince = t;
+        } else if (!talking && c.talkSince != null) {
+            c.talkMs += ms(c.talkSince, t);
+            c.talkSince = null;
+            c.row.talkMs = c.talkMs;
+            s.call();
+        }
+    }
+
+    /** one hold period of one channel: the call's hold total and the leg's */
+    private void holdEnded(LiveCall c, Step s, String uniqueid, Instant since, Instant t) {
+        long held = ms(since, t);
+        c.holdMs += held;
+        c.row.holdMs = c.holdMs;
+        LiveCall.Leg l = c.legs.get(uniqueid);
+        if (l != null) {
+            l.holdMs += held;
+            l.row.holdMs = l.holdMs;
+            s.leg(l);
+        }
+    }
+
+    private static Long longOrNull(String v) {
+        try {
+            return v == null || v.isBlank() ? null : Long.valueOf(v.trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     static String result(LiveCall c) {
@@ -1056,6 +1138,7 @@ public class CallTracker implements GatewayEventListener {
             leg.persisted = true;
             leg.first = l.uniqueid.equals(row.linkedid);
             leg.started = l.startedAt.atZone(zone).toInstant();
+            leg.holdMs = l.holdMs == null ? 0 : l.holdMs;
             c.legs.put(l.uniqueid, leg);
         }
         for (RecordingRow r : store.recordings(row.id)) {

@@ -22,12 +22,18 @@ public final class CallViews {
                            Long holdMs, int ringAttempts, String hangupBy, String hangupByLabel, String result,
                            String resultLabel, Long recordingId, Long householdId, Integer surveyScore,
                            Integer surveyScore2, String status, String statusLabel, boolean adopted,
-                           boolean reconciled) {
+                           boolean reconciled, Long hangupAgentId, String hangupAgentName, Long callbackOf) {
     }
 
     public record LegView(Long id, String channel, String uniqueid, String party, String partyLabel, String number,
                           Long agentUserId, String agentName, LocalDateTime startedAt, LocalDateTime answeredAt,
-                          LocalDateTime endedAt, Integer hangupCause, String hangupText) {
+                          LocalDateTime endedAt, Integer hangupCause, String hangupText, Long holdMs) {
+    }
+
+    /** a callback of a missed call (已回拨): who, when, with what result */
+    public record CallbackView(Long id, String linkedid, Long agentId, String agentJobNo, String agentName,
+                               LocalDateTime startedAt, LocalDateTime answeredAt, LocalDateTime endedAt, Long talkMs,
+                               String status, String statusLabel, String result, String resultLabel) {
     }
 
     public record TicketLinkView(Long ticketId, String ticketNo, String kind, String linkedByName,
@@ -39,8 +45,9 @@ public final class CallViews {
                                 boolean deleted, String audioUrl) {
     }
 
+    /** {@code callbacks}: the calls that returned this one (empty when none; only missed inbound calls have any) */
     public record CallDetail(CallView call, List<LegView> legs, List<TicketLinkView> tickets,
-                             List<RecordingView> recordings) {
+                             List<RecordingView> recordings, List<CallbackView> callbacks) {
     }
 
     public record LinkTicketRequest(Long ticketId) {

@@ -45,6 +45,8 @@ final class LiveCall {
     boolean blacklisted;
     /** party of the first HangupRequest (the side that hung up), null while nobody did */
     String hangupParty;
+    /** the agent behind an AGENT {@link #hangupParty}: CTI 挂断 (VarSet CTI_HANGUP) or the agent's own phone */
+    AgentRef hangupAgent;
     String completeReason;
     String lastDialStatus;
     Integer originateReason;
@@ -72,6 +74,7 @@ final class LiveCall {
         Instant ended;
         boolean first;
         boolean persisted;
+        long holdMs;
 
         Leg(CallLegRow row) {
             this.row = row;

@@ -1,11 +1,13 @@
 package cn.heatdesk.callcenter.cti;
 
+import cn.heatdesk.callcenter.call.CallTracker;
 import org.asteriskjava.manager.action.AtxferAction;
 import org.asteriskjava.manager.action.BridgeAction;
 import org.asteriskjava.manager.action.HangupAction;
 import org.asteriskjava.manager.action.OriginateAction;
 import org.asteriskjava.manager.action.PlayDtmfAction;
 import org.asteriskjava.manager.action.RedirectAction;
+import org.asteriskjava.manager.action.SetVarAction;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,6 +31,14 @@ public final class CtiActions {
         HangupAction a = new HangupAction(myChannel);
         a.setCause(CAUSE_NORMAL);
         return a;
+    }
+
+    /**
+     * Marks my leg before 挂断: Asterisk reports an AMI Hangup as a SoftHangupRequest (no side named), so the call
+     * tracker learns from this variable (its VarSet event) that the agent ended the call, and which agent.
+     */
+    public static SetVarAction hangupMark(String myChannel, long agentId) {
+        return new SetVarAction(myChannel, CallTracker.CTI_HANGUP, String.valueOf(agentId));
     }
 
     /**

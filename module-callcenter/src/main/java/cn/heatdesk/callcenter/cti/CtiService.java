@@ -7,6 +7,7 @@ import cn.heatdesk.callcenter.ami.GatewayActions;
 import cn.heatdesk.callcenter.call.CallCodes;
 import cn.heatdesk.callcenter.call.CallMapper;
 import cn.heatdesk.callcenter.call.CallRow;
+import cn.heatdesk.callcenter.call.CallTracker;
 import cn.heatdesk.callcenter.gateway.CallQueue;
 import cn.heatdesk.callcenter.gateway.Phone;
 import cn.heatdesk.callcenter.gateway.PhoneMapper;
@@ -78,6 +79,8 @@ public class CtiService {
     public CtiViews.Result hangup() {
         Me me = me();
         ChannelSnapshot.Chan mine = myCall(me, channels(me));
+        // the record's "who hung up" = this agent (an AMI Hangup alone looks like the system's)
+        send(me, CtiActions.hangupMark(mine.name(), me.agent().getId()), "挂断");
         send(me, CtiActions.hangup(mine.name()), "挂断");
         return new CtiViews.Result("HANGUP", "已挂断当前通话", mine.linkedid(), mine.name(), null, null);
     }
@@ -214,7 +217,7 @@ public class CtiService {
         }
         String number = outbound.check("callId", raw);
         Map<String, String> vars = new LinkedHashMap<>();
-        vars.put("CTI_CALLBACK_OF", String.valueOf(callId));
+        vars.put(CallTracker.CTI_CALLBACK_OF, String.valueOf(callId));
         if (call.householdId != null) {
             vars.put("CTI_HOUSEHOLD", String.valueOf(call.householdId));
         }
@@ -231,6 +234,7 @@ public class CtiService {
         all.putAll(vars);
         // Asterisk uses ChannelId as my leg's Uniqueid, so it is the new call's linkedid (fixture f)
         String channelId = "hd-c2d-" + ids.nextId();
+        // CTI_CALLBACK_OF becomes cc_call.callback_of of the new call (the tracker reads its VarSet)
         send(me, CtiActions.clickToDial(me.endpoint(), me.phone().getExtension(), me.agent().getAgentName(), number,
                 channelId, all), what);
         log.info("agent {} {} {} (call {})", me.agent().getJobNo(), what, mask(number), channelId);

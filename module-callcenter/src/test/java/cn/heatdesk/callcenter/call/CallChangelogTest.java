@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CallChangelogTest {
 
     static final String CHANGELOG = "db/changelog/callcenter/002-callcenter-calls.xml";
+    static final String LINKS = "db/changelog/callcenter/003-callcenter-call-links.xml";
 
     @Test
     void changelogIsPortable() {
@@ -25,6 +26,17 @@ class CallChangelogTest {
                     .toLowerCase(Locale.ROOT);
             assertThat(sql).as(db).contains("create table", "cc_call", "cc_call_leg", "cc_call_ticket", "cc_recording",
                     "cc_recording_access", "uk_cc_call_linkedid");
+        }
+    }
+
+    @Test
+    void callLinksChangelogIsPortableAndAddsItsColumnsEverywhere() {
+        assertThat(ChangelogLint.lintClasspath(LINKS)).isEmpty();
+        for (String db : OfflineChangelogSql.SHORT_NAMES) {
+            String sql = OfflineChangelogSql.generate(LINKS, db, false, getClass().getClassLoader())
+                    .toLowerCase(Locale.ROOT);
+            assertThat(sql).as(db).contains("callback_of", "hangup_agent_id", "hangup_agent_name", "hold_ms",
+                    "ix_cc_call_callback_of", "ix_cc_call_agent_id");
         }
     }
 }

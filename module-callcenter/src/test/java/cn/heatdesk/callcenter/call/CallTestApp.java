@@ -102,6 +102,21 @@ public class CallTestApp {
     }
 
     @Bean
+    Audience statsAudience() {
+        return new Audience();
+    }
+
+    /** the signed-in users the figures go to, set by each test */
+    static final class Audience implements StatsAudience {
+        final List<cn.heatdesk.kernel.security.CurrentUser> users = new CopyOnWriteArrayList<>();
+
+        @Override
+        public List<cn.heatdesk.kernel.security.CurrentUser> recipients() {
+            return List.copyOf(users);
+        }
+    }
+
+    @Bean
     Numbers numberVisibility() {
         return new Numbers();
     }

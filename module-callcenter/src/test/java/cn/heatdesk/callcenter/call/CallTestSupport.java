@@ -17,8 +17,9 @@ import static org.assertj.core.api.Assertions.assertThat;
         "spring.datasource.url=jdbc:h2:mem:hd_call_unit;DB_CLOSE_DELAY=-1",
         "spring.datasource.username=sa",
         "spring.datasource.password=",
-        "spring.liquibase.change-log=classpath:db/changelog/callcenter/002-callcenter-calls.xml",
-        "mybatis.mapper-locations=classpath*:mapper/callcenter/Call*.xml,classpath*:mapper/callcenter/Recording*.xml",
+        "spring.liquibase.change-log=classpath:call/call-tables-changelog.xml",
+        "mybatis.mapper-locations=classpath*:mapper/callcenter/Call*.xml,classpath*:mapper/callcenter/Recording*.xml,"
+                + "classpath*:mapper/callcenter/AgentFigures*.xml",
         "mybatis.configuration.map-underscore-to-camel-case=true",
         "spring.main.web-application-type=none"})
 abstract class CallTestSupport {
@@ -39,6 +40,8 @@ abstract class CallTestSupport {
     CallTestApp.Numbers numbers;
     @Autowired
     CallTestApp.FakeActions actions;
+    @Autowired
+    CallTestApp.Audience audience;
 
     static long newGateway() {
         return GATEWAYS.incrementAndGet();

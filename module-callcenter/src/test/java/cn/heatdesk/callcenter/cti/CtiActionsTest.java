@@ -52,6 +52,12 @@ class CtiActionsTest {
     }
 
     @Test
+    void hangupMarkSetsTheAgentOnMyLegForTheRecord() throws Exception {
+        assertThat(wire(CtiActions.hangupMark(MINE, 4711L))).containsExactlyInAnyOrder("action: SetVar",
+                "channel: " + MINE, "variable: CTI_HANGUP", "value: 4711");
+    }
+
+    @Test
     void holdIsOneDualRedirectIntoTheHoldContexts() throws Exception {
         assertThat(wire(CtiActions.hold(PEER, MINE))).containsExactlyInAnyOrder("action: Redirect",
                 "channel: " + PEER, "context: cti-hold", "exten: s", "priority: 1",

@@ -18,7 +18,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -91,9 +95,55 @@ class CallCenterFlowIT extends AbstractApiIT {
     }
 
     SseStream liveStream(String topics) throws Exception {
+        return liveStream(agent, topics);
+    }
+
+    SseStream liveStream(ApiClient who, String topics) throws Exception {
         return new SseStream(http, HttpRequest.newBuilder(URI.create("http://localhost:" + port
                         + "/api/notice/stream?topics=" + topics))
-                .header("Accept", "text/event-stream").header("Authorization", "Bearer " + agent.token()).GET().build());
+                .header("Accept", "text/event-stream").header("Authorization", "Bearer " + who.token()).GET().build());
+    }
+
+    /** waits for an event of the topic whose payload matches, keeping every event read in {@code seen} */
+    static JsonNode awaitEvent(SseStream s, List<String[]> seen, String topic, Predicate<JsonNode> match, long seconds)
+            throws Exception {
+        long until = System.currentTimeMillis() + seconds * 1000;
+        while (System.currentTimeMillis() < until) {
+            String[] e = s.events.poll(100, TimeUnit.MILLISECONDS);
+            if (e == null) {
+                continue;
+            }
+            seen.add(e);
+            if (e[0].equals(topic)) {
+                JsonNode p = JSON.readTree(e[1]);
+                if (match.test(p)) {
+                    return p;
+                }
+            }
+        }
+        throw new AssertionError("no " + topic + " event as expected within " + seconds + " s; seen " + seen.size());
+    }
+
+    /** everything a stream received so far */
+    static List<String[]> drain(SseStream s, List<String[]> seen) {
+        s.events.drainTo(seen);
+        return seen;
+    }
+
+    static JsonNode agentIn(JsonNode stats, String jobNo) {
+        for (JsonNode a : stats.path("agents")) {
+            if (jobNo.equals(a.path("jobNo").asText())) {
+                return a;
+            }
+        }
+        return null;
+    }
+
+    static Predicate<JsonNode> agentState(String jobNo, String state) {
+        return p -> {
+            JsonNode a = agentIn(p, jobNo);
+            return a != null && state.equals(a.path("state").asText());
+        };
     }
 
     JsonNode callOf(String linkedid) {
@@ -185,6 +235,71 @@ class CallCenterFlowIT extends AbstractApiIT {
                 }
                 return false;
             }, "the ticket linked to the call");
+        }
+    }
+
+    /**
+     * Issue 7: the live figures carry each agent's state and today's counts, go on topic callstats only to users with
+     * a call-center permission and only with what their data scope covers; the screen pop reaches only the agent rung.
+     */
+    @Test
+    void liveFiguresCarryPerAgentStateAndReachOnlyPermittedUsersInTheirScope() throws Exception {
+        ApiClient monitor = client().loggedIn("monitor01", DEMO_PASSWORD);
+        ApiClient worker = client().loggedIn("worker01", DEMO_PASSWORD);
+        ApiClient sub = client().loggedIn("sub01admin", DEMO_PASSWORD);
+        String myJob = agent.get("/api/callcenter/agents/me").data().path("jobNo").asText();
+        JsonNode mine0 = agentIn(agent.get("/api/callcenter/calls/stats").data(), myJob);
+        assertThat(mine0).as("agent01 among the figures").isNotNull();
+        assertThat(mine0.path("state").asText()).isEqualTo("IDLE");
+        assertThat(mine0.path("stateLabel").asText()).isEqualTo("示闲");
+        assertThat(mine0.path("stateSince").asText()).isNotBlank();
+        long answered0 = mine0.path("answeredToday").asLong();
+        long talk0 = mine0.path("talkSecondsToday").asLong();
+        assertThat(worker.get("/api/callcenter/calls/stats").status()).as("no call-center permission").isEqualTo(403);
+        JsonNode subStats = sub.get("/api/callcenter/calls/stats").data();
+        assertThat(agentIn(subStats, myJob)).as("a subsidiary sees none of the group's agents").isNull();
+
+        List<String[]> mySeen = new ArrayList<>();
+        List<String[]> monSeen = new ArrayList<>();
+        List<String[]> workerSeen = new ArrayList<>();
+        List<String[]> subSeen = new ArrayList<>();
+        try (SseStream mine = liveStream("screenpop,callstats");
+             SseStream mon = liveStream(monitor, "screenpop,callstats");
+             SseStream wk = liveStream(worker, "screenpop,callstats");
+             SseStream sb = liveStream(sub, "screenpop,callstats")) {
+            ApiClient.Reply started = agent.post("/api/callcenter/demo/calls", Map.of("callerNumber", CALLER, "digits", "1"));
+            assertThat(started.status()).as(started.toString()).isEqualTo(200);
+            String linkedid = started.data().path("linkedid").asText();
+            JsonNode pop = awaitEvent(mine, mySeen, "screenpop", p -> linkedid.equals(p.path("linkedid").asText()), 30);
+            assertThat(pop.path("agentJobNo").asText()).isEqualTo(myJob);
+            // the supervisor sees agent01 ringing in the figures (pushed within the 2 s cycle)
+            awaitEvent(mon, monSeen, "callstats", agentState(myJob, "RINGING"), 15);
+
+            assertThat(agent.post("/api/callcenter/demo/phones/8001/answer", Map.of()).status()).isEqualTo(200);
+            JsonNode talking = awaitEvent(mine, mySeen, "callstats", agentState(myJob, "TALKING"), 15);
+            assertThat(agentIn(talking, myJob).path("stateLabel").asText()).isEqualTo("通话中");
+            Thread.sleep(1200);
+            assertThat(agent.post("/api/callcenter/demo/calls/" + linkedid + "/hangup", Map.of()).status()).isEqualTo(200);
+            JsonNode after = awaitEvent(mon, monSeen, "callstats", p -> {
+                JsonNode a = agentIn(p, myJob);
+                return a != null && a.path("answeredToday").asLong() == answered0 + 1;
+            }, 20);
+            assertThat(agentIn(after, myJob).path("talkSecondsToday").asLong()).isGreaterThanOrEqualTo(talk0 + 1);
+
+            // the subsidiary admin gets figures of its own scope: never the group's agents or the HQ queue
+            JsonNode subPush = awaitEvent(sb, subSeen, "callstats", p -> true, 15);
+            assertThat(agentIn(subPush, myJob)).isNull();
+            Thread.sleep(500);
+            for (String[] e : drain(sb, subSeen)) {
+                if (e[0].equals("callstats")) {
+                    assertThat(agentIn(JSON.readTree(e[1]), myJob)).as("sub01admin's figures").isNull();
+                }
+            }
+            // the pop went to agent01 only; the worker has no call-center permission and gets neither topic
+            assertThat(drain(mon, monSeen)).noneMatch(e -> e[0].equals("screenpop"));
+            assertThat(subSeen).noneMatch(e -> e[0].equals("screenpop"));
+            assertThat(drain(wk, workerSeen)).noneMatch(e -> e[0].equals("screenpop") || e[0].equals("callstats"));
+            assertThat(workerSeen).as("the worker's stream is open").anyMatch(e -> e[0].equals("ready"));
         }
     }
 

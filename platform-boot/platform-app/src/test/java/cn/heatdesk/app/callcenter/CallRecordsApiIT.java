@@ -418,6 +418,65 @@ class CallRecordsApiIT extends AbstractApiIT {
         assertThat(client().get("/api/callcenter/calls").status()).isEqualTo(401);
     }
 
+    /** a callback as the gateway reports a CTI callback/{callId}: the originate's VarSet CTI_CALLBACK_OF, then ends */
+    private String callbackOf(String missedId, Instant t) {
+        String linkedid = "hd-c2d-it-" + gw + "-" + SEQ.incrementAndGet();
+        String chan = "PJSIP/8001-000000c1";
+        NewChannelEvent nc = new NewChannelEvent(this);
+        nc.setChannel(chan);
+        nc.setUniqueId(linkedid);
+        nc.setLinkedid(linkedid);
+        nc.setCallerIdNum("8001");
+        feed(nc, t);
+        VarSetEvent v = new VarSetEvent(this);
+        v.setChannel(chan);
+        v.setUniqueId(linkedid);
+        v.setLinkedId(linkedid);
+        v.setVariable(CallTracker.CTI_CALLBACK_OF);
+        v.setValue(missedId);
+        feed(v, t.plusMillis(1));
+        feed(hangup(chan, linkedid, linkedid, 19), t.plusSeconds(30));
+        return linkedid;
+    }
+
+    @Test
+    void missedCallsNobodyCalledBackAreFoundAndACallbackShowsOnTheMissedCall() {
+        ApiClient admin = admin();
+        String missedId = callId(abandoned);
+        assertThat(search(admin, "callbackState=PENDING").path("records"))
+                .extracting(n -> n.path("linkedid").asText()).containsExactly(abandoned);
+        assertThat(search(admin, "callbackState=DONE").path("total").asLong()).isZero();
+        assertThat(admin.get("/api/callcenter/calls/" + missedId).data().path("callbacks")).isEmpty();
+
+        String back = callbackOf(missedId, Instant.now().minusSeconds(40));
+        assertThat(search(admin, "callbackState=PENDING").path("total").asLong()).as("called back now").isZero();
+        assertThat(search(admin, "callbackState=DONE").path("records"))
+                .extracting(n -> n.path("linkedid").asText()).containsExactly(abandoned);
+        JsonNode d = admin.get("/api/callcenter/calls/" + missedId).data();
+        assertThat(d.path("callbacks")).hasSize(1);
+        JsonNode cb = d.path("callbacks").get(0);
+        assertThat(cb.path("linkedid").asText()).isEqualTo(back);
+        assertThat(cb.path("startedAt").asText()).isNotBlank();
+        assertThat(cb.path("result").asText()).isEqualTo("NO_ANSWER");
+        assertThat(cb.path("resultLabel").asText()).isEqualTo("未接通");
+        JsonNode backCall = admin.get("/api/callcenter/calls/" + callId(back)).data().path("call");
+        assertThat(backCall.path("callbackOf").asText()).isEqualTo(missedId);
+        // the link is a column: the missed call is found by it
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM cc_call WHERE callback_of = ?", Integer.class,
+                Long.valueOf(missedId))).isEqualTo(1);
+
+        ApiClient.Reply bad = admin.get("/api/callcenter/calls?callbackState=SOMETIMES");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.body().path("field").asText()).isEqualTo("callbackState");
+    }
+
+    @Test
+    void theHoldOfEachLegIsInTheDetail() {
+        JsonNode d = admin().get("/api/callcenter/calls/" + callId(answered)).data();
+        assertThat(d.path("legs")).allSatisfy(l -> assertThat(l.has("holdMs")).isTrue());
+        assertThat(d.path("call").has("hangupAgentId")).isTrue();
+    }
+
     @Test
     void liveFiguresAreServed() {
         ApiClient.Reply r = admin().get("/api/callcenter/calls/stats");
@@ -425,5 +484,9 @@ class CallRecordsApiIT extends AbstractApiIT {
         assertThat(r.data().path("inboundToday").asLong()).isGreaterThanOrEqualTo(2);
         assertThat(r.data().path("offeredToday").asLong()).isGreaterThanOrEqualTo(2);
         assertThat(r.data().has("queues")).isTrue();
+        assertThat(r.data().path("agents").isArray()).as("per-agent figures").isTrue();
+        // an agent (workbench) may read them too; a worker may not
+        assertThat(client().loggedIn("agent01", DEMO_PASSWORD).get("/api/callcenter/calls/stats").status()).isEqualTo(200);
+        assertThat(client().loggedIn("worker01", DEMO_PASSWORD).get("/api/callcenter/calls/stats").status()).isEqualTo(403);
     }
 }

@@ -226,6 +226,12 @@ class CtiFlowIT extends AbstractApiIT {
         assertThat(call.path("result").asText()).isEqualTo("ANSWERED");
         assertThat(call.path("agentJobNo").asText()).isEqualTo(jobNo(agent));
         assertThat(call.path("talkMs").asLong()).isPositive();
+        // 挂断 through the CTI is the agent's, with the agent's id (an AMI Hangup alone would read as SYSTEM)
+        assertThat(call.path("hangupBy").asText()).isEqualTo("AGENT");
+        assertThat(call.path("hangupByLabel").asText()).isEqualTo("坐席");
+        JsonNode me = agent.get("/api/callcenter/agents/me").data();
+        assertThat(call.path("hangupAgentId").asText()).isEqualTo(me.path("id").asText());
+        assertThat(call.path("hangupAgentName").asText()).isNotBlank();
     }
 
     @Test
@@ -340,6 +346,19 @@ class CtiFlowIT extends AbstractApiIT {
         JsonNode back = endedCall(linkedid);
         assertThat(back.path("direction").asText()).isEqualTo("OUT");
         assertThat(back.path("result").asText()).isEqualTo("ANSWERED");
+        // linked by column: the callback names the missed call, the missed call shows 已回拨 (who, when, result)
+        assertThat(back.path("callbackOf").asText()).isEqualTo(old.path("id").asText());
+        JsonNode missedDetail = agent.get("/api/callcenter/calls/" + old.path("id").asText()).data();
+        assertThat(missedDetail.path("callbacks")).hasSize(1);
+        JsonNode cb = missedDetail.path("callbacks").get(0);
+        assertThat(cb.path("id").asText()).isEqualTo(back.path("id").asText());
+        assertThat(cb.path("agentJobNo").asText()).isEqualTo(jobNo(agent));
+        assertThat(cb.path("result").asText()).isEqualTo("ANSWERED");
+        assertThat(cb.path("startedAt").asText()).isNotBlank();
+        JsonNode pending = agent.get("/api/callcenter/calls?size=200&callbackState=PENDING").data();
+        assertThat(pending.path("records")).noneMatch(n -> n.path("id").asText().equals(old.path("id").asText()));
+        JsonNode done = agent.get("/api/callcenter/calls?size=200&callbackState=DONE").data();
+        assertThat(done.path("records")).anyMatch(n -> n.path("id").asText().equals(old.path("id").asText()));
 
         ApiClient.Reply answeredOne = cti(agent, "callback/" + back.path("id").asText(), null);
         assertThat(answeredOne.status()).as("an outbound answered call is no missed call").isEqualTo(400);
@@ -371,8 +390,22 @@ class CtiFlowIT extends AbstractApiIT {
         assertThat(cti(agent, "hangup", null).status()).isEqualTo(200);
         JsonNode call = endedCall(linkedid);
         assertThat(call.path("result").asText()).isEqualTo("ANSWERED");
-        assertThat(call.path("holdMs").asLong()).as("hold time recorded").isGreaterThanOrEqualTo(250);
+        long heldMs = call.path("holdMs").asLong();
+        assertThat(heldMs).as("hold time recorded").isGreaterThanOrEqualTo(250);
         assertThat(call.path("hangupBy").asText()).isEqualTo("AGENT");
+        // talk excludes the hold: talk + hold fit into the time from the answer to the end
+        long answeredToEnd = java.time.Duration.between(java.time.LocalDateTime.parse(call.path("answeredAt").asText()),
+                java.time.LocalDateTime.parse(call.path("endedAt").asText())).toMillis();
+        assertThat(call.path("talkMs").asLong() + heldMs).isLessThanOrEqualTo(answeredToEnd + 1000);   // stored times may be whole seconds (MariaDB DATETIME)
+        JsonNode detail = agent.get("/api/callcenter/calls/" + call.path("id").asText()).data();
+        JsonNode customerLeg = null;
+        for (JsonNode l : detail.path("legs")) {
+            if (l.path("channel").asText().startsWith("PJSIP/9000-")) {
+                customerLeg = l;
+            }
+        }
+        assertThat(customerLeg).as("the customer's leg").isNotNull();
+        assertThat(customerLeg.path("holdMs").asLong()).as("hold on the held leg").isGreaterThanOrEqualTo(250);
     }
 
     @Test
