@@ -64,8 +64,7 @@ final class AmiActions {
                     s.send(AmiMessage.response("Goodbye", id).add("Message", "Thanks for all the fish."));
                     s.closeAfterFlush();
                 }
-                case "ping" -> s.send(ok(id).add("Ping", "Pong").add("Timestamp", String.format(Locale.ROOT,
-                        "%.6f", System.currentTimeMillis() / 1000.0)));
+                case "ping" -> pong(s, id);
                 case "events" -> events(s, a, id);
                 case "corestatus" -> coreStatus(s, id);
                 case "coresettings" -> coreSettings(s, id);
@@ -119,6 +118,18 @@ final class AmiActions {
         }
         s.challenge = String.valueOf(ThreadLocalRandom.current().nextLong(100_000_000L, 999_999_999L));
         s.send(ok(id).add("Challenge", s.challenge));
+    }
+
+    private void pong(AmiSession s, String id) {
+        AmiMessage pong = ok(id).add("Ping", "Pong").add("Timestamp", String.format(Locale.ROOT,
+                "%.6f", System.currentTimeMillis() / 1000.0));
+        java.time.Duration delay = sim.pongDelay();
+        if (delay.isZero()) {
+            s.send(pong);
+        } else {
+            java.util.concurrent.CompletableFuture.delayedExecutor(delay.toMillis(),
+                    java.util.concurrent.TimeUnit.MILLISECONDS).execute(() -> s.send(pong));
+        }
     }
 
     private void login(AmiSession s, AmiMessage a, String id) {

@@ -189,6 +189,17 @@ public final class AsteriskSimulator implements AutoCloseable {
         log.info("Asterisk simulator {} online again on {}", config.systemName(), boundPort);
     }
 
+    private volatile Duration pongDelay = Duration.ZERO;
+
+    /** answers Pings this much later, like an Asterisk whose AMI socket is backed up with events */
+    public void delayPongs(Duration delay) {
+        pongDelay = delay == null ? Duration.ZERO : delay;
+    }
+
+    Duration pongDelay() {
+        return pongDelay;
+    }
+
     /** number of connected AMI clients */
     public int connectedClients() {
         return server.sessions().size();

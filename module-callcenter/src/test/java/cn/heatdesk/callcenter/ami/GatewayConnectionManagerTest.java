@@ -208,6 +208,28 @@ class GatewayConnectionManagerTest {
     }
 
     @Test
+    void aLatePongDoesNotDropALinkThatIsStillDeliveringEventsButASilentOneIsDropped() throws Exception {
+        AsteriskSimulator sim = simulator();
+        Recorder rec = new Recorder();
+        GatewayConnectionManager m = manager(sim, rec);
+        await(() -> m.connected(GW), "login");
+        await(() -> rec.lifecycle.size() == 1, "first connect");
+        // Pongs come 5 s late (ping every 2 s, timeout 3 s), as when the reader is backed up behind events
+        sim.delayPongs(Duration.ofSeconds(5));
+        long until = System.currentTimeMillis() + 9_000;
+        while (System.currentTimeMillis() < until) {
+            sim.eventStorm(20);
+            Thread.sleep(100);
+        }
+        assertThat(rec.lifecycle).as("a busy but live link is kept").containsExactly("connected:" + GW + ":true");
+        assertThat(m.connected(GW)).isTrue();
+
+        // no events and no Pong: the link is dead after all
+        await(() -> rec.lifecycle.contains("disconnected:" + GW), "the silent link dropped");
+        assertThat(m.status(GW).lastError()).isEqualTo("心跳无响应");
+    }
+
+    @Test
     void actionsWhileTheGatewayIsDownAreRefusedWithAReason() throws Exception {
         AsteriskSimulator sim = simulator();
         Recorder rec = new Recorder();
