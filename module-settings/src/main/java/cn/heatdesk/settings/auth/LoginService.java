@@ -14,6 +14,7 @@ import cn.heatdesk.kernel.id.IdGenerator;
 import cn.heatdesk.kernel.security.CurrentUser;
 import cn.heatdesk.kernel.security.CurrentUserInterceptor;
 import cn.heatdesk.kernel.security.SecurityContext;
+import cn.heatdesk.settings.api.LoginApi;
 import cn.heatdesk.settings.org.OrgMapper;
 import cn.heatdesk.settings.org.OrgUnit;
 import cn.heatdesk.settings.user.SysUser;
@@ -27,6 +28,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * Login with an SM2-encrypted password, lockout after repeated failures, password expiry and forced change
@@ -34,7 +36,7 @@ import java.util.UUID;
  * even though the request fails. Every attempt is audited with the username tried.
  */
 @Service
-public class LoginService {
+public class LoginService implements LoginApi {
 
     static final String TICKET_PREFIX = "heatdesk:pwd-ticket:";
     static final int TICKET_SECONDS = 600;
@@ -62,6 +64,12 @@ public class LoginService {
     }
 
     public AuthDtos.LoginResult login(String username, String encryptedPassword) {
+        Grant g = login(username, encryptedPassword, null, null);
+        return new AuthDtos.LoginResult(g.token(), "Authorization", "Bearer", null, g.passwordExpiresInDays());
+    }
+
+    @Override
+    public Grant login(String username, String encryptedPassword, String deviceType, Consumer<CurrentUser> admit) {
         String password = decrypt(encryptedPassword, "password");
         SysUser u = users.selectByUsername(username.trim());
         if (u == null) {
@@ -114,14 +122,26 @@ public class LoginService {
             daysLeft = (int) Math.max(0, Duration.between(now, expires).toDays());
         }
         CurrentUser current = sessions.build(u);
-        StpUtil.login(u.getId(), new SaLoginParameter().setActiveTimeout(policy.idleMinutes() * 60L));
+        if (admit != null) {
+            try {
+                admit.accept(current);
+            } catch (RuntimeException refused) {
+                auditLogin(username, u, false, refused.getMessage());
+                throw refused;
+            }
+        }
+        SaLoginParameter login = new SaLoginParameter().setActiveTimeout(policy.idleMinutes() * 60L);
+        if (deviceType != null) {
+            login.setDeviceType(deviceType);
+        }
+        StpUtil.login(u.getId(), login);
         StpUtil.getSession().set(CurrentUserInterceptor.SESSION_KEY, current);
         users.updateLoginSuccess(u.getId(), SecurityContext.clientIp(), now);
         SecurityContext.callAs(current, () -> {
             auditLogin(username, u, true, "登录成功");
             return null;
         });
-        return new AuthDtos.LoginResult(StpUtil.getTokenValue(), "Authorization", "Bearer", null, daysLeft);
+        return new Grant(StpUtil.getTokenValue(), current, daysLeft);
     }
 
     /** Sets a new password with the ticket handed out when login required a change. */

@@ -53,6 +53,7 @@ public class SettingsBootstrap implements ApplicationRunner {
                     "servicedesk:ticket:operate", "servicedesk:visit", "servicedesk:visit:do", "monitor:approval",
                     "notice", "notice:message", "servicedesk:config", "servicedesk:ticket:supervise",
                     "repair", "repair:pool", "repair:assign", "repair:handle", "repair:worker", "repair:worker:edit",
+                    "repair:device", "repair:checkin", "repair:sync:review",
                     "monitor", "monitor:ticket", "monitor:ticket:operate", "monitor:ticket:export",
                     "monitor:approval:all", "notice:template", "notice:delivery",
                     "callcenter", "callcenter:agent", "callcenter:agent:edit", "callcenter:agent:supervise",
@@ -84,6 +85,7 @@ public class SettingsBootstrap implements ApplicationRunner {
             new BuiltinRole("STATION_LEAD", "维修站负责人", DataScope.ORG_AND_CHILDREN, List.of(
                     "baseinfo", "baseinfo:node", "baseinfo:household", "baseinfo:panel",
                     "repair", "repair:pool", "repair:assign", "repair:handle", "repair:worker", "repair:worker:edit",
+                    "repair:device", "repair:checkin", "repair:sync:review",
                     "monitor", "monitor:approval", "notice", "notice:message")),
             new BuiltinRole("WORKER", "维修员/网格员", DataScope.SELF, List.of("notice", "notice:message")));
 

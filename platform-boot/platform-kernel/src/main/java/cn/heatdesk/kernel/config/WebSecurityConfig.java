@@ -30,7 +30,8 @@ public class WebSecurityConfig implements WebMvcConfigurer {
 
     /** reachable without a token */
     public static final List<String> PUBLIC_API = List.of(
-            "/api/auth/public-key", "/api/auth/login", "/api/auth/password/initial", "/api/open/**");
+            "/api/auth/public-key", "/api/auth/login", "/api/auth/password/initial", "/api/open/**",
+            "/api/mobile/auth/login");
     static final String DOCS_COOKIE = "hd_token";
 
     private final HeatDeskProperties properties;
