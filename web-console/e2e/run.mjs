@@ -27,6 +27,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { chromium } from 'playwright-core'
 import { encryptPassword } from '../src/api/sm2-core.js'
+import { fieldScenarios } from './field.mjs'
 
 // ---- paths and constants ---------------------------------------------------------------------------------------
 const WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -834,6 +835,9 @@ async function runScenarios(base) {
   await baseinfoScenarios(base)
   await workorderScenarios(base)
   await callcenterScenarios(base)
+  // the field app 供热移动运维 (ids m0…m5, e2e/field.mjs)
+  await fieldScenarios({ base, scenario, api, apiLogin, assert, sleep, loginAs, newPage, shot, settle, pageProblems, ADMIN,
+    STAMP, STEP_TIMEOUT_MS, browser: () => browser, setCurrent: (p) => (current = p) })
 
   let review = null
   await scenario('g0', '管理员重新登录以截取各主要页面', [], async () => {

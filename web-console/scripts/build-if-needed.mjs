@@ -9,7 +9,7 @@ import { dirname, join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
-const inputs = ['src', 'public', 'index.html', 'package.json', 'package-lock.json', 'vite.config.ts',
+const inputs = ['src', 'public', 'index.html', 'field.html', 'package.json', 'package-lock.json', 'vite.config.ts',
   'tsconfig.json', 'tsconfig.app.json', 'tsconfig.node.json']
 const stampDir = join(root, 'node_modules', '.cache')
 const stamp = join(stampDir, 'heatdesk-console-build.sha256')

@@ -11,7 +11,8 @@ import java.time.Duration;
  * Caching of the web console (module web-console, packaged as classpath:/static/ and served by Spring Boot with
  * index.html as the welcome page at / or the WAR's context path). The bundles under /assets/ carry a content hash
  * in their names, so browsers may keep them for a year; index.html must be revalidated on every load so that an
- * upgrade is picked up at once.
+ * upgrade is picked up at once. The same holds for the field app (供热移动运维, field.html), its service worker
+ * (field-sw.js, whose bytes change with every build and so trigger the app-shell update) and its manifest.
  */
 @Configuration(proxyBeanMethods = false)
 class ConsoleWebConfig implements WebMvcConfigurer {
@@ -21,7 +22,7 @@ class ConsoleWebConfig implements WebMvcConfigurer {
         registry.addResourceHandler("/assets/**")
                 .addResourceLocations("classpath:/static/assets/")
                 .setCacheControl(CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable());
-        registry.addResourceHandler("/index.html")
+        registry.addResourceHandler("/index.html", "/field.html", "/field-sw.js", "/field.webmanifest")
                 .addResourceLocations("classpath:/static/")
                 .setCacheControl(CacheControl.noCache());
     }
