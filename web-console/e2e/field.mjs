@@ -1,5 +1,5 @@
 /*
- * Browser scenarios of the field app 供热移动运维 (field.html), run by run.mjs (ids m0…m5; HEATDESK_E2E_ONLY=m runs
+ * Browser scenarios of the field app 供热移动运维 (field.html), run by run.mjs (ids m0…m7; HEATDESK_E2E_ONLY=m runs
  * only these). A phone (390×844, isMobile, hasTouch, geolocation granted) works offline through a whole job and
  * syncs when back online; the agent's console sees the result.
  *
@@ -11,6 +11,8 @@
  *   m4  reload while offline: the service worker serves the app shell, the tasks come from IndexedDB
  *   m5  another phone for worker01: the server refuses the unbound device, the app shows the re-binding message
  *   m6  the worker asks for a delay from the app; the station lead approves it on their phone (审批 tab)
+ *   m7  console (desktop): lead01 opens 被拒操作 and finds m3's refused 接单 (TICKET_REASSIGNED) with the kept
+ *       command, resolves it with a note; 移动设备 shows worker01's bound phone and m5's pending 换绑申请
  */
 const PHONE = { width: 390, height: 844 }
 const MOBILE_UA = 'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) '
@@ -355,6 +357,76 @@ export async function fieldScenarios(ctx) {
       await lead.context.close()
     }
   })
+
+  await scenario('m7', '控制台：站长 lead01 在“被拒操作”看到离线接单因改派被拒的原始操作并处理，“移动设备”显示 worker01 的手机', ['m3', 'm5'],
+    async () => {
+      const leadToken = await apiLogin(base, 'lead01', PASSWORD)
+      const devices = await api(base, 'GET', `api/repair/devices?userId=${workers.worker01}`, undefined, leadToken)
+      const device = devices.records[0]
+      assert(device, `worker01 has no bound device: ${JSON.stringify(devices).slice(0, 200)}`)
+      const page = await newPage()
+      setCurrent(page)
+      /** the side menu's 维修中心 group, then the page (run.mjs's openMenu is not shared with this file) */
+      async function openRepairMenu(code, pageTestId) {
+        const item = $(page, `menu-${code}`)
+        if (!await item.isVisible()) {
+          await page.locator('[data-testid="menu-repair"] > .el-sub-menu__title').click()
+          await item.waitFor({ state: 'visible' })
+        }
+        await item.click()
+        await $(page, pageTestId).waitFor()
+        await ctx.settle(page)
+      }
+      try {
+        await loginAs(page, base, 'lead01', PASSWORD)
+        await openRepairMenu('repair:sync:review', 'page-repair-sync-rejected')
+        const row = page.locator('[data-testid="rejected-table"] [data-testid="table-row"]', { hasText: tickets.other.no })
+        await row.first().waitFor()
+        const code = await row.first().locator('[data-testid="rejected-code"]').getAttribute('data-code')
+        assert(code === 'TICKET_REASSIGNED', `the refused command of ${tickets.other.no} has code ${code}`)
+        const type = await row.first().locator('[data-testid="rejected-type"]').innerText()
+        assert(type === '接单', `the refused command is “${type}”, expected 接单`)
+        assert(await row.first().locator('[data-testid="rejected-open"]').count() === 1, 'the refusal is not listed as 未处理')
+        await shot(page, 'console-sync-rejected')
+
+        await row.first().locator('[data-testid="rejected-detail"]').click()
+        const drawer = $(page, 'rejected-detail-drawer')
+        await drawer.waitFor()
+        const text = await drawer.innerText()
+        assert(text.includes(tickets.other.no) && /改派/.test(text), `the detail does not show the reassignment: ${text}`)
+        const seenDevice = await $(page, 'detail-device').innerText()
+        assert(seenDevice === device.deviceId, `the detail names device ${seenDevice}, worker01's phone is ${device.deviceId}`)
+        const clientTime = await $(page, 'detail-client-time').innerText()
+        assert(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}/.test(clientTime), `the phone's time of the command is “${clientTime}”`)
+        await shot(page, 'console-sync-rejected-detail')
+        await $(page, 'detail-resolve').click()
+        await $(page, 'reason-input').fill('已电话告知孙师傅，该单已改由周师傅上门')
+        await $(page, 'reason-confirm').click()
+        await $(page, 'detail-review').waitFor()
+        const review = await $(page, 'detail-review').innerText()
+        assert(review.includes('改由周师傅上门'), `the resolution reads “${review}”`)
+        await page.keyboard.press('Escape')
+        await drawer.waitFor({ state: 'hidden' })
+        await ctx.settle(page)
+        // the list shows 未处理 by default: the resolved refusal leaves it
+        await row.first().waitFor({ state: 'detached' })
+
+        await openRepairMenu('repair:device', 'page-repair-devices')
+        const bound = page.locator(`[data-testid="device-table"] [data-testid="table-row"][data-row-key="${device.id}"]`)
+        await bound.waitFor()
+        const boundId = await bound.locator('[data-testid="device-id"]').innerText()
+        assert(boundId === device.deviceId, `移动设备 shows ${boundId} for worker01, expected ${device.deviceId}`)
+        assert((await bound.locator('[data-testid="device-user"]').innerText()) === '孙师傅', 'the bound phone is not 孙师傅\'s')
+        await shot(page, 'console-devices')
+        // m5's second phone filed a re-binding request, pending for the lead
+        await $(page, 'device-tab-requests').click()
+        const request = page.locator('[data-testid="device-request-table"] [data-testid="table-row"]', { hasText: '孙师傅' })
+        await request.first().waitFor()
+        await shot(page, 'console-device-requests')
+      } finally {
+        await page.context().close()
+      }
+    })
 
   if (phone) {
     await phone.context.close().catch(() => undefined)

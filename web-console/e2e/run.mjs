@@ -835,7 +835,7 @@ async function runScenarios(base) {
   await baseinfoScenarios(base)
   await workorderScenarios(base)
   await callcenterScenarios(base)
-  // the field app 供热移动运维 (ids m0…m5, e2e/field.mjs)
+  // the field app 供热移动运维 (ids m0…m7, e2e/field.mjs)
   await fieldScenarios({ base, scenario, api, apiLogin, assert, sleep, loginAs, newPage, shot, settle, pageProblems, ADMIN,
     STAMP, STEP_TIMEOUT_MS, browser: () => browser, setCurrent: (p) => (current = p) })
 

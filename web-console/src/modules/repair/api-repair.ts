@@ -1,6 +1,6 @@
 /**
  * Calls of the repair module (维修中心, /api/repair/...): station pools and actions, assignment suggestions, fault
- * hot spots, worker profiles and skills. Ticket records (TicketRow, TicketView) are the service desk's shapes.
+ * hot spots, worker profiles and skills, the field app's devices, refused commands and check-ins. Ticket records (TicketRow, TicketView) are the service desk's shapes.
  * Ids are strings (Java Long in JSON).
  */
 import { get, post, put, type RequestOptions } from '@/api/http'
@@ -247,6 +247,115 @@ export function shortArea(fullName: string | null | undefined): string {
   return parts.length > 3 ? parts.slice(3).join('/') : fullName
 }
 
+// ---------------------------------------------------------------- field app: devices, refused commands, check-ins
+
+/** rp_device: the one phone a field user's account works on */
+export interface DeviceView {
+  id: string
+  userId: string
+  userName: string | null
+  deviceId: string
+  deviceName: string | null
+  platform: string | null
+  boundAt: string
+  boundBy: string | null
+  lastSeenAt: string | null
+  /** highest command seq applied contiguously */
+  lastSeq: number | string
+  orgPath: string
+  rowVersion: number
+}
+
+export type DeviceRequestStatus = 'PENDING' | 'APPROVED' | 'REJECTED' | 'CANCELLED'
+
+export const deviceRequestStatusLabels: Record<DeviceRequestStatus, string> = {
+  PENDING: '待审批', APPROVED: '已批准', REJECTED: '已驳回', CANCELLED: '已取消',
+}
+
+/** rp_device_request: a worker logged in on another phone while one is bound */
+export interface DeviceRequestView {
+  id: string
+  userId: string
+  userName: string | null
+  deviceId: string
+  deviceName: string | null
+  platform: string | null
+  oldDeviceId: string | null
+  oldDeviceName: string | null
+  status: DeviceRequestStatus
+  requestedAt: string
+  decidedBy: string | null
+  decidedByName: string | null
+  decidedAt: string | null
+  decisionNote: string | null
+  rowVersion: number
+}
+
+/** rp_sync_op: a pushed command the server refused, kept for the station lead */
+export interface SyncOpView {
+  id: string
+  opId: string
+  userId: string
+  userName: string | null
+  deviceId: string
+  seq: number | string
+  opType: string
+  ticketId: string | null
+  ticketNo: string | null
+  /** the command's payload as the app sent it (JSON text) */
+  payloadJson: string | null
+  status: 'APPLIED' | 'REJECTED'
+  reasonCode: string | null
+  message: string | null
+  clientTime: string | null
+  serverTime: string
+  reviewedBy: string | null
+  reviewedByName: string | null
+  reviewedAt: string | null
+  reviewNote: string | null
+}
+
+export type CheckType = 'DAILY' | 'SITE'
+
+export const checkTypeLabels: Record<CheckType, string> = { DAILY: '每日签到', SITE: '现场签到' }
+
+/** rp_check_in: a check-in with the phone's GPS fix (WGS-84) */
+export interface CheckInView {
+  id: string
+  userId: string
+  userName: string | null
+  checkType: CheckType
+  ticketId: string | null
+  ticketNo: string | null
+  lat: number | null
+  lng: number | null
+  /** metres */
+  accuracy: number | null
+  address: string | null
+  clientTime: string | null
+  serverTime: string
+  opId: string | null
+  deviceId: string | null
+}
+
+export interface RejectedFilter {
+  workerId?: string | null
+  ticketNo?: string | null
+  code?: string | null
+  /** LocalDateTime, server time at or after */
+  from?: string | null
+  /** LocalDateTime, before */
+  to?: string | null
+  resolved?: boolean | null
+}
+
+export interface CheckInFilter {
+  workerId?: string | null
+  checkType?: CheckType | null
+  from?: string | null
+  to?: string | null
+}
+
 export const repairApi = {
   tickets: (filter: StationTicketFilter & { page?: number; size?: number; sort?: string; order?: 'asc' | 'desc' }) =>
     get<PageResult<TicketRow>>(`${REPAIR}/tickets`, filter as unknown as Record<string, unknown>),
@@ -269,6 +378,23 @@ export const repairApi = {
   duty: (id: string, onDuty: boolean, o?: RequestOptions) =>
     post<WorkerView>(`${REPAIR}/workers/${id}/duty`, { onDuty }, o),
   skills: () => get<SkillView[]>(`${REPAIR}/skills`),
+
+  devices: (filter: { userId?: string | null; keyword?: string | null; page?: number; size?: number }) =>
+    get<PageResult<DeviceView>>(`${REPAIR}/devices`, filter as Record<string, unknown>),
+  deviceRequests: (filter: { status?: DeviceRequestStatus | null; userId?: string | null; page?: number; size?: number }) =>
+    get<PageResult<DeviceRequestView>>(`${REPAIR}/devices/requests`, filter as Record<string, unknown>),
+  approveRequest: (id: string, note: string | null, o?: RequestOptions) =>
+    post<DeviceRequestView>(`${REPAIR}/devices/requests/${id}/approve`, { note }, o),
+  rejectRequest: (id: string, note: string, o?: RequestOptions) =>
+    post<DeviceRequestView>(`${REPAIR}/devices/requests/${id}/reject`, { note }, o),
+  unbind: (userId: string, reason: string, o?: RequestOptions) =>
+    post<void>(`${REPAIR}/devices/${userId}/unbind`, { reason }, o),
+  rejected: (filter: RejectedFilter & { page?: number; size?: number }) =>
+    get<PageResult<SyncOpView>>(`${REPAIR}/sync/rejected`, filter as Record<string, unknown>),
+  resolveRejected: (opId: string, note: string, o?: RequestOptions) =>
+    post<SyncOpView>(`${REPAIR}/sync/rejected/${encodeURIComponent(opId)}/resolve`, { note }, o),
+  checkIns: (filter: CheckInFilter & { page?: number; size?: number }) =>
+    get<PageResult<CheckInView>>(`${REPAIR}/check-ins`, filter as Record<string, unknown>),
 }
 
 export type { TicketAction }

@@ -7,8 +7,10 @@ import org.springframework.stereotype.Component;
 import java.util.Objects;
 
 /**
- * Keeps worker profiles visible to the right station leads after an org move: org paths under the moved node get
- * the new prefix in the same transaction; a station moved to another subsidiary takes its workers along.
+ * Keeps every repair row (worker profiles, devices, sync log, check-ins, field media …) visible to the right
+ * station leads after an org move: org paths under the moved node get the new prefix in the same transaction; a
+ * station moved to another subsidiary takes its rows along. The one handler for all tables in
+ * {@link RepairOrgPathMapper#TABLES}.
  */
 @Component
 class RepairOrgMoveListener {
@@ -24,7 +26,8 @@ class RepairOrgMoveListener {
         boolean subsidiaryChanged = e.newSubsidiaryId() != null && !Objects.equals(e.oldSubsidiaryId(), e.newSubsidiaryId());
         Long from = subsidiaryChanged ? e.oldSubsidiaryId() : null;
         Long to = subsidiaryChanged ? e.newSubsidiaryId() : null;
-        mapper.moveWorkers(e.oldPath(), e.newPath(), from, to);
-        mapper.moveAreas(e.oldPath(), e.newPath(), from, to);
+        for (String table : RepairOrgPathMapper.TABLES) {
+            mapper.move(table, e.oldPath(), e.newPath(), from, to);
+        }
     }
 }

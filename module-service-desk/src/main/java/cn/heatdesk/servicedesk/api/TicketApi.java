@@ -23,6 +23,13 @@ public interface TicketApi {
     /** the ticket row without scope check (system use: approvals, notifications) */
     TicketRow find(long ticketId);
 
+    /**
+     * Several tickets with content, household and timeline in two queries, without scope check (system use: the
+     * field app's sync, which filters by worker). Visits, attachments and allowed actions are not loaded (empty
+     * lists). Unknown ids are left out; the order is unspecified.
+     */
+    List<TicketView> withTimelines(Collection<Long> ticketIds);
+
     /** one page in the caller's scope; the total stops at 10,000 ({@code totalCapped}) and later pages are empty */
     PageResult<TicketRow> search(TicketFilter filter, PageQuery query);
 

@@ -20,6 +20,9 @@ public interface TicketMapper {
     @DataScoped(ignore = true)
     Ticket selectByIdUnscoped(@Param("id") long id);
 
+    @DataScoped(ignore = true)
+    List<Ticket> selectByIdsUnscoped(@Param("ids") java.util.Collection<Long> ids);
+
     /** the row for an update, locked (SELECT … FOR UPDATE) so concurrent actions queue instead of interleaving */
     @DataScoped(ignore = true)
     Ticket selectForUpdate(@Param("id") long id);
@@ -76,6 +79,13 @@ public interface TicketMapper {
 
     @DataScoped(ignore = true)
     List<TicketHistory> selectHistory(@Param("ticketId") long ticketId);
+
+    /**
+     * The timelines of several tickets, unordered: an ORDER BY on the ticket index makes H2 walk the whole index
+     * and test every row against the IN list; the caller sorts each ticket's entries.
+     */
+    @DataScoped(ignore = true)
+    List<TicketHistory> selectHistoryOf(@Param("ids") java.util.Collection<Long> ticketIds);
 
     int insertFile(TicketFile f);
 

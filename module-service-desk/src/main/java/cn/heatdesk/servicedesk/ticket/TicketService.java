@@ -1024,8 +1024,41 @@ public class TicketService implements TicketApi {
         return historyOf(ticketId, null);
     }
 
+    @Override
+    public List<TicketView> withTimelines(Collection<Long> ticketIds) {
+        if (ticketIds == null || ticketIds.isEmpty()) {
+            return List.of();
+        }
+        List<Long> ids = List.copyOf(new java.util.LinkedHashSet<>(ticketIds));
+        List<TicketView> out = new ArrayList<>(ids.size());
+        // IN lists of at most 500 stay well under every supported database's parameter limit
+        for (int from = 0; from < ids.size(); from += 500) {
+            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
+            Map<Long, List<TicketHistory>> history = new HashMap<>();
+            for (TicketHistory h : mapper.selectHistoryOf(chunk)) {
+                history.computeIfAbsent(h.getTicketId(), k -> new ArrayList<>()).add(h);
+            }
+            // the timeline's order, as selectHistory gives it (created_at, id)
+            history.values().forEach(l -> l.sort(java.util.Comparator.comparing(TicketHistory::getCreatedAt)
+                    .thenComparing(TicketHistory::getId)));
+            // one converter per chunk: dictionaries and subsidiary names are looked up once, not per ticket
+            java.util.function.Function<Ticket, TicketRow> row = rows.converter();
+            for (Ticket t : mapper.selectByIdsUnscoped(chunk)) {
+                out.add(new TicketView(row.apply(t), t.getContent(), t.getHouseholdId(), t.getUnitId(), t.getCustomerName(),
+                        fromJson(t.getFormJson()), t.getCallId(), t.getKbArticleId(), t.getDispatchedAt(),
+                        t.getAcceptedAt(), t.getFirstResponseAt(), t.getHandlingResult(),
+                        entries(history.getOrDefault(t.getId(), List.of())), List.of(), List.of(), List.of()));
+            }
+        }
+        return out;
+    }
+
     private List<TicketHistoryEntry> historyOf(long ticketId, Long subsidiaryId) {
-        return mapper.selectHistory(ticketId).stream().map(h -> {
+        return entries(mapper.selectHistory(ticketId));
+    }
+
+    private List<TicketHistoryEntry> entries(List<TicketHistory> hs) {
+        return hs.stream().map(h -> {
             TicketAction a = TicketAction.valueOf(h.getAction());
             return new TicketHistoryEntry(h.getId(), a, a.label(),
                     h.getFromStatus() == null ? null : TicketStatus.valueOf(h.getFromStatus()),

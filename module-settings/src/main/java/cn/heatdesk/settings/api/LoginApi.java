@@ -17,7 +17,29 @@ public interface LoginApi {
      *
      * @param deviceType Sa-Token login device (e.g. {@code APP-<deviceId>}); the token only counts for it
      */
-    Grant login(String username, String encryptedPassword, String deviceType, Consumer<CurrentUser> admit);
+    default Grant login(String username, String encryptedPassword, String deviceType, Consumer<CurrentUser> admit) {
+        return login(username, encryptedPassword, deviceType, null, admit);
+    }
+
+    /**
+     * As above, with the session's own lifetime instead of the console's ({@code terms} null: the console's idle
+     * timeout {@code security.session.idle-minutes} and the absolute {@code sa-token.timeout}).
+     */
+    Grant login(String username, String encryptedPassword, String deviceType, SessionTerms terms,
+                Consumer<CurrentUser> admit);
+
+    /**
+     * Lifetime of one login, in seconds: {@code idleSeconds} without a request ends it, {@code timeoutSeconds}
+     * after the login it ends anyway.
+     */
+    record SessionTerms(long idleSeconds, long timeoutSeconds) {
+        public SessionTerms {
+            if (idleSeconds < 1 || timeoutSeconds < idleSeconds) {
+                throw new IllegalArgumentException("need 0 < idleSeconds <= timeoutSeconds, got " + idleSeconds
+                        + " / " + timeoutSeconds);
+            }
+        }
+    }
 
     /** @param user the session user; {@code passwordExpiresInDays} null when passwords do not expire */
     record Grant(String token, CurrentUser user, Integer passwordExpiresInDays) {

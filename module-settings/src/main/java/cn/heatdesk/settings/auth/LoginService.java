@@ -64,12 +64,13 @@ public class LoginService implements LoginApi {
     }
 
     public AuthDtos.LoginResult login(String username, String encryptedPassword) {
-        Grant g = login(username, encryptedPassword, null, null);
+        Grant g = login(username, encryptedPassword, null, null, null);
         return new AuthDtos.LoginResult(g.token(), "Authorization", "Bearer", null, g.passwordExpiresInDays());
     }
 
     @Override
-    public Grant login(String username, String encryptedPassword, String deviceType, Consumer<CurrentUser> admit) {
+    public Grant login(String username, String encryptedPassword, String deviceType, SessionTerms terms,
+                       Consumer<CurrentUser> admit) {
         String password = decrypt(encryptedPassword, "password");
         SysUser u = users.selectByUsername(username.trim());
         if (u == null) {
@@ -130,7 +131,11 @@ public class LoginService implements LoginApi {
                 throw refused;
             }
         }
+        // per-token timeouts need sa-token.dynamic-active-timeout=true (application.yml)
         SaLoginParameter login = new SaLoginParameter().setActiveTimeout(policy.idleMinutes() * 60L);
+        if (terms != null) {
+            login.setActiveTimeout(terms.idleSeconds()).setTimeout(terms.timeoutSeconds());
+        }
         if (deviceType != null) {
             login.setDeviceType(deviceType);
         }

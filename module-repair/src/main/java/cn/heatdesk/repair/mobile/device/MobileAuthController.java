@@ -32,12 +32,15 @@ public class MobileAuthController {
     private final DeviceService devices;
     private final OrgApi orgs;
     private final WorkerMapper workers;
+    private final LoginApi.SessionTerms terms;
 
-    public MobileAuthController(LoginApi login, DeviceService devices, OrgApi orgs, WorkerMapper workers) {
+    public MobileAuthController(LoginApi login, DeviceService devices, OrgApi orgs, WorkerMapper workers,
+                                MobileTokenProperties tokens) {
         this.login = login;
         this.devices = devices;
         this.orgs = orgs;
         this.workers = workers;
+        this.terms = tokens.terms(); // checked once: a bad setting stops the start
     }
 
     public record LoginRequest(String username, String password, String deviceId, String deviceName, String platform) {
@@ -70,7 +73,7 @@ public class MobileAuthController {
         String platform = clip(req.platform(), 64);
         Device[] bound = new Device[1];
         LoginApi.Grant g = login.login(req.username(), req.password(), DeviceService.loginDevice(req.deviceId()),
-                u -> bound[0] = devices.admit(u, req.deviceId(), name, platform));
+                terms, u -> bound[0] = devices.admit(u, req.deviceId(), name, platform));
         CurrentUser u = g.user();
         String orgName = orgs.find(u.orgId()).map(OrgInfo::orgName).orElse(null);
         Worker w = workers.selectByUserIdUnscoped(u.userId());

@@ -69,20 +69,4 @@ public interface FieldMediaMapper {
     int markForwarded(@Param("id") long id, @Param("at") LocalDateTime at);
 
     int markForwardFailed(@Param("id") long id, @Param("error") String error);
-
-    // ---- org moves: rows under a moved org follow it (same rule as the other repair tables)
-    int moveUploads(@Param("oldPath") String oldPath, @Param("newPath") String newPath,
-                   @Param("oldSubsidiaryId") Long oldSubsidiaryId, @Param("newSubsidiaryId") Long newSubsidiaryId);
-
-    int moveMedia(@Param("oldPath") String oldPath, @Param("newPath") String newPath,
-                   @Param("oldSubsidiaryId") Long oldSubsidiaryId, @Param("newSubsidiaryId") Long newSubsidiaryId);
-
-    int moveLinks(@Param("oldPath") String oldPath, @Param("newPath") String newPath,
-                   @Param("oldSubsidiaryId") Long oldSubsidiaryId, @Param("newSubsidiaryId") Long newSubsidiaryId);
-
-    int moveSignatures(@Param("oldPath") String oldPath, @Param("newPath") String newPath,
-                   @Param("oldSubsidiaryId") Long oldSubsidiaryId, @Param("newSubsidiaryId") Long newSubsidiaryId);
-
-    int moveTemps(@Param("oldPath") String oldPath, @Param("newPath") String newPath,
-                   @Param("oldSubsidiaryId") Long oldSubsidiaryId, @Param("newSubsidiaryId") Long newSubsidiaryId);
 }

@@ -18,9 +18,12 @@ import org.springframework.stereotype.Service;
 
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -96,8 +99,9 @@ public class PullService {
         held.sort(Long::compare);
         List<SyncDtos.Change> out = new ArrayList<>();
         int end = Math.min(held.size(), offset + limit);
+        Map<Long, Map<String, Object>> described = describe(offset < end ? held.subList(offset, end) : List.of(), user.userId());
         for (int i = offset; i < end; i++) {
-            Map<String, Object> t = describe(held.get(i), user.userId());
+            Map<String, Object> t = described.get(held.get(i));
             if (t != null) {
                 out.add(new SyncDtos.Change(position, ChangeFeed.TICKET, held.get(i), t, null));
             }
@@ -119,13 +123,20 @@ public class PullService {
             latest.remove(fc.ticketId);
             latest.put(fc.ticketId, fc);
         }
+        List<Long> upserts = new ArrayList<>();
+        for (FeedChange fc : latest.values()) {
+            if (!ChangeFeed.REMOVED.equals(fc.changeKind)) {
+                upserts.add(fc.ticketId);
+            }
+        }
+        Map<Long, Map<String, Object>> described = describe(upserts, user.userId());
         List<SyncDtos.Change> out = new ArrayList<>();
         for (FeedChange fc : latest.values()) {
             if (ChangeFeed.REMOVED.equals(fc.changeKind)) {
                 out.add(new SyncDtos.Change(fc.seq, ChangeFeed.REMOVED, fc.ticketId, null, fc.reasonCode));
                 continue;
             }
-            Map<String, Object> t = describe(fc.ticketId, user.userId());
+            Map<String, Object> t = described.get(fc.ticketId);
             if (t != null) {
                 out.add(new SyncDtos.Change(fc.seq, ChangeFeed.TICKET, fc.ticketId, t, null));
             }
@@ -135,19 +146,55 @@ public class PullService {
         return new SyncDtos.PullResult(out, "f" + next, more, reference.refVersion(), LocalDateTime.now());
     }
 
-    /** the ticket as the app shows it, or null when it is not (any longer) on this user's list */
-    Map<String, Object> describe(long ticketId, long userId) {
-        TicketView v = asSystem(() -> {
-            try {
-                return tickets.detail(ticketId);
-            } catch (BizException gone) {
-                return null;
-            }
-        });
-        if (v == null || !Long.valueOf(userId).equals(v.ticket().workerId())
-                || !ChangeFeed.ON_LIST.contains(v.ticket().status())) {
-            return null;
+    /**
+     * The tickets as the app shows them, by id; a ticket that is not (any longer) on this user's list is absent.
+     * A page's tickets are read together (tickets with timelines, check-ins, fill-backs, signatures: one query
+     * each), not ticket by ticket: a page of 500 changes would otherwise cost thousands of queries.
+     */
+    Map<Long, Map<String, Object>> describe(List<Long> ticketIds, long userId) {
+        Map<Long, Map<String, Object>> out = new HashMap<>();
+        if (ticketIds.isEmpty()) {
+            return out;
         }
+        List<TicketView> views = new ArrayList<>();
+        for (TicketView v : asSystem(() -> tickets.withTimelines(ticketIds))) {
+            if (Long.valueOf(userId).equals(v.ticket().workerId()) && ChangeFeed.ON_LIST.contains(v.ticket().status())) {
+                views.add(v);
+            }
+        }
+        if (views.isEmpty()) {
+            return out;
+        }
+        List<Long> ids = views.stream().map(v -> v.ticket().id()).toList();
+        Set<Long> checkedIn = new HashSet<>();
+        Map<Long, FillBack> fills = new HashMap<>();
+        Set<Long> signed = new HashSet<>();
+        boolean withMedia = media.getIfAvailable() != null;
+        // IN lists of at most 500 (a snapshot page may hold up to MAX_LIMIT tickets)
+        for (int from = 0; from < ids.size(); from += 500) {
+            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
+            checkedIn.addAll(mapper.selectSiteCheckedIn(chunk, userId));
+            // the latest per ticket, as selectFillBacks orders them (created_at, then id, descending)
+            for (FillBack f : mapper.selectFillBacksOf(chunk)) {
+                fills.merge(f.ticketId, f, (a, b) -> later(a, b) ? a : b);
+            }
+            if (withMedia) {
+                signed.addAll(mapper.selectSignedTickets(chunk));
+            }
+        }
+        for (TicketView v : views) {
+            long id = v.ticket().id();
+            out.put(id, describe(v, checkedIn.contains(id), fills.get(id), signed.contains(id)));
+        }
+        return out;
+    }
+
+    private static boolean later(FillBack a, FillBack b) {
+        int c = a.createdAt.compareTo(b.createdAt);
+        return c != 0 ? c > 0 : a.id > b.id;
+    }
+
+    private Map<String, Object> describe(TicketView v, boolean siteCheckIn, FillBack f, boolean signed) {
         TicketRow r = v.ticket();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", String.valueOf(r.id()));
@@ -175,11 +222,9 @@ public class PullService {
         }
         m.put("assignedAt", assignedAt);
         m.put("accepted", r.status() == TicketStatus.ACCEPTED || r.status() == TicketStatus.IN_PROGRESS);
-        m.put("checkedIn", r.status() == TicketStatus.IN_PROGRESS || mapper.countSiteCheckIns(ticketId, userId) > 0);
+        m.put("checkedIn", r.status() == TicketStatus.IN_PROGRESS || siteCheckIn);
         m.put("pendingApproval", r.pendingApproval());
-        List<FillBack> fills = mapper.selectFillBacks(ticketId);
-        if (!fills.isEmpty()) {
-            FillBack f = fills.get(0);
+        if (f != null) {
             Map<String, Object> fb = new LinkedHashMap<>();
             fb.put("handlingResult", f.handlingResult);
             fb.put("parts", f.parts);
@@ -188,8 +233,7 @@ public class PullService {
             fb.put("at", f.createdAt);
             m.put("fillBack", fb);
         }
-        FieldMedia fm = media.getIfAvailable();
-        m.put("signed", fm != null && fm.signatureOf(ticketId).isPresent());
+        m.put("signed", signed);
         List<TicketHistoryEntry> tl = v.timeline();
         List<Map<String, Object>> timeline = new ArrayList<>();
         for (TicketHistoryEntry h : tl.subList(Math.max(0, tl.size() - 20), tl.size())) {

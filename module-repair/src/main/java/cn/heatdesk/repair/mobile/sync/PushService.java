@@ -65,6 +65,8 @@ public class PushService {
         List<SyncDtos.Command> batch = validated(device, req);
         List<SyncDtos.CommandResult> results = new ArrayList<>(batch.size());
         Map<String, SyncDtos.CommandResult> seen = new HashMap<>();
+        // station org id → org path, read once per batch (a batch's tickets are mostly of one station)
+        Map<Long, String> paths = new HashMap<>();
         boolean gap = false;
         for (SyncDtos.Command c : batch) {
             SyncDtos.CommandResult r;
@@ -75,7 +77,7 @@ public class PushService {
             } else if (gap) {
                 r = deferred(c);
             } else {
-                r = one(user, device, c);
+                r = one(user, device, c, paths);
                 gap = "DEFERRED".equals(r.status());
             }
             seen.putIfAbsent(c.opId(), r);
@@ -117,12 +119,12 @@ public class PushService {
         return sorted;
     }
 
-    private SyncDtos.CommandResult one(CurrentUser user, Device device, SyncDtos.Command c) {
+    private SyncDtos.CommandResult one(CurrentUser user, Device device, SyncDtos.Command c, Map<Long, String> paths) {
         Attempt a;
         try {
-            a = tx.execute(s -> attempt(user, device, c));
+            a = tx.execute(s -> attempt(user, device, c, paths));
         } catch (BizException | MobileException refused) {
-            return record(user, device, c, refused);
+            return record(user, device, c, refused, paths);
         } catch (DuplicateKeyException raced) {
             // only reachable if the device lock was bypassed: the other writer's result stands
             return stored(mapper.selectOp(c.opId()), true);
@@ -134,7 +136,7 @@ public class PushService {
     }
 
     /** inside the command's transaction: lock, dedupe, order, apply */
-    private Attempt attempt(CurrentUser user, Device device, SyncDtos.Command c) {
+    private Attempt attempt(CurrentUser user, Device device, SyncDtos.Command c, Map<Long, String> paths) {
         Device locked = lockBound(user, device);
         SyncOp known = mapper.selectOp(c.opId());
         if (known != null) {
@@ -156,7 +158,7 @@ public class PushService {
         if (type.needsTicket()) {
             ctx = context(user, device, c, type, user.orgPath(), user.subsidiaryId());
             t = commands.owned(ctx);
-            String path = stationPath(t, user);
+            String path = stationPath(t, user, paths);
             ctx = context(user, device, c, type, path, t.subsidiaryId());
             op.ticketNo = t.ticketNo();
             op.orgPath = path;
@@ -176,7 +178,8 @@ public class PushService {
     }
 
     /** a refused command, recorded in a fresh transaction (unless a racing push recorded it first) */
-    private SyncDtos.CommandResult record(CurrentUser user, Device device, SyncDtos.Command c, RuntimeException refused) {
+    private SyncDtos.CommandResult record(CurrentUser user, Device device, SyncDtos.Command c, RuntimeException refused,
+                                          Map<Long, String> paths) {
         return tx.execute(s -> {
             Device locked = lockBound(user, device);
             SyncOp known = mapper.selectOp(c.opId());
@@ -194,7 +197,7 @@ public class PushService {
                     TicketRow t = commands.ticket(c.ticketId());
                     if (t != null) {
                         op.ticketNo = t.ticketNo();
-                        op.orgPath = stationPath(t, user);
+                        op.orgPath = stationPath(t, user, paths);
                         op.subsidiaryId = t.subsidiaryId() == null ? 0L : t.subsidiaryId();
                     }
                 } catch (RuntimeException ignored) {
@@ -246,9 +249,10 @@ public class PushService {
     }
 
     /** the org path the ticket is scoped under: its station's once dispatched, else its subsidiary's */
-    private String stationPath(TicketRow t, CurrentUser user) {
+    private String stationPath(TicketRow t, CurrentUser user, Map<Long, String> paths) {
         Long org = t.stationOrgId() != null ? t.stationOrgId() : t.subsidiaryId();
-        return org == null ? user.orgPath() : orgs.find(org).map(OrgInfo::orgPath).orElse(user.orgPath());
+        return org == null ? user.orgPath()
+                : paths.computeIfAbsent(org, o -> orgs.find(o).map(OrgInfo::orgPath).orElse(user.orgPath()));
     }
 
     static String codeOf(RuntimeException e) {

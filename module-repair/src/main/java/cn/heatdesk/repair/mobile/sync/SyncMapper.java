@@ -47,6 +47,15 @@ public interface SyncMapper {
     /** newest first; the caller limits */
     List<FillBack> selectFillBacks(@Param("ticketId") long ticketId);
 
+    /** the tickets among {@code ticketIds} where the user checked in on site */
+    List<Long> selectSiteCheckedIn(@Param("ticketIds") List<Long> ticketIds, @Param("userId") long userId);
+
+    /** the fill-backs of several tickets, unordered (no ORDER BY: H2 would then scan the whole ticket index) */
+    List<FillBack> selectFillBacksOf(@Param("ticketIds") List<Long> ticketIds);
+
+    /** the tickets among {@code ticketIds} that carry the customer's signature (rp_signature, one per ticket) */
+    List<Long> selectSignedTickets(@Param("ticketIds") List<Long> ticketIds);
+
     // ---- change feed
     Long selectFeedSeq(@Param("userId") long userId);
 

@@ -184,31 +184,6 @@ class InMemoryMediaMapper implements FieldMediaMapper {
         return 1;
     }
 
-    @Override
-    public int moveUploads(String oldPath, String newPath, Long oldSubsidiaryId, Long newSubsidiaryId) {
-        throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public int moveMedia(String oldPath, String newPath, Long oldSubsidiaryId, Long newSubsidiaryId) {
-        throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public int moveLinks(String oldPath, String newPath, Long oldSubsidiaryId, Long newSubsidiaryId) {
-        throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public int moveSignatures(String oldPath, String newPath, Long oldSubsidiaryId, Long newSubsidiaryId) {
-        throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public int moveTemps(String oldPath, String newPath, Long oldSubsidiaryId, Long newSubsidiaryId) {
-        throw new UnsupportedOperationException();
-    }
-
     /** the link with its item's columns, as the SQL join returns it */
     private TicketMediaRow joined(TicketMediaRow l) {
         FieldMediaRow m = Objects.requireNonNull(media.get(l.getMediaId()));

@@ -1,10 +1,14 @@
 package cn.heatdesk.app.mobile;
 
+import cn.dev33.satoken.SaManager;
+import cn.dev33.satoken.stp.StpLogic;
+import cn.dev33.satoken.stp.StpUtil;
 import cn.heatdesk.app.AbstractApiIT;
 import cn.heatdesk.app.ApiClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
@@ -13,7 +17,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Device binding of the field app over real HTTP: the first device binds, another device is refused and files one
  * re-binding request, the station lead approves it (the old device's token stops working, the new one logs in),
- * rejects and unbinds; only field users may log in; console tokens do not open the mobile API.
+ * rejects and unbinds; only field users may log in; console tokens do not open the mobile API; app tokens keep
+ * their own, longer idle timeout (heatdesk.mobile.token-idle-timeout, default 7 days) while console sessions keep
+ * the console's.
  */
 class MobileAuthIT extends AbstractApiIT {
 
@@ -159,5 +165,54 @@ class MobileAuthIT extends AbstractApiIT {
         ApiClient.Reply badDevice = MobileClient.device(base(), "x").tryLogin("worker01", DEMO_PASSWORD);
         assertThat(badDevice.status()).isEqualTo(400);
         assertThat(badDevice.body().path("field").asText()).isEqualTo("deviceId");
+    }
+
+    /**
+     * Lets {@code token} look idle for {@code idle}: its last-activity stamp in the session store is moved back
+     * (the stored per-token idle timeout stays), as if the worker had been offline that long.
+     */
+    static void idleFor(String token, Duration idle) {
+        StpLogic stp = StpUtil.getStpLogic();
+        String key = stp.splicingKeyLastActiveTime(token);
+        String stored = SaManager.getSaTokenDao().get(key);
+        assertThat(stored).as("last activity of " + token).isNotNull();
+        String[] parts = stored.split(",", 2);
+        long at = Long.parseLong(parts[0]) - idle.toMillis();
+        SaManager.getSaTokenDao().update(key, at + (parts.length > 1 ? "," + parts[1] : ""));
+    }
+
+    @Test
+    void appTokensOutliveTheConsoleIdleTimeoutButNotTheirOwn() {
+        unbound("worker02");
+        MobileClient app = MobileClient.login(base(), "worker02", DEMO_PASSWORD, newDevice("idle"));
+        ApiClient console = client().loggedIn("worker02", DEMO_PASSWORD);
+        StpLogic stp = StpUtil.getStpLogic();
+        // app: 7 days idle, 30 days absolute (defaults); console unchanged: 30 min idle, 12 h absolute
+        assertThat(stp.getTokenActiveTimeoutByToken(app.token())).isBetween(7 * 86400L - 60, 7 * 86400L);
+        assertThat(stp.getTokenTimeout(app.token())).isBetween(30 * 86400L - 60, 30 * 86400L);
+        assertThat(stp.getTokenActiveTimeoutByToken(console.token())).isBetween(1700L, 1800L);
+        assertThat(stp.getTokenTimeout(console.token())).isBetween(43100L, 43200L);
+
+        // two hours offline: the console session has timed out, the app goes on without a new login
+        idleFor(app.token(), Duration.ofHours(2));
+        idleFor(console.token(), Duration.ofHours(2));
+        ApiClient.Reply timedOut = console.get("/api/auth/me");
+        assertThat(timedOut.status()).isEqualTo(401);
+        assertThat(timedOut.body().path("msg").asText()).isEqualTo("登录已超时，请重新登录");
+        ApiClient.Reply pulled = app.pull("", null);
+        assertThat(pulled.status()).as(pulled.toString()).isEqualTo(200);
+        assertThat(app.http().get("/api/auth/me").data().path("username").asText()).isEqualTo("worker02");
+        // that request counted as activity: the app's idle clock restarted
+        assertThat(stp.getTokenActiveTimeoutByToken(app.token())).isGreaterThan(7 * 86400L - 60);
+
+        // eight days without a request: the app's own idle timeout ends it too
+        idleFor(app.token(), Duration.ofDays(8));
+        ApiClient.Reply expired = app.pull("", null);
+        assertThat(expired.status()).isEqualTo(401);
+        assertThat(expired.code()).isEqualTo("UNAUTHENTICATED");
+        assertThat(expired.body().path("msg").asText()).isEqualTo("登录已超时，请重新登录");
+        // logging in again on the bound phone works (the queue is then pushed again)
+        assertThat(MobileClient.login(base(), "worker02", DEMO_PASSWORD, app.deviceId()).pull("", null).status())
+                .isEqualTo(200);
     }
 }
