@@ -572,6 +572,7 @@ public final class CallCenterLoadDriver {
         autoAnswer(Duration.ZERO);
         double events0 = metric("heatdesk.callcenter.ami.events", "COUNT");
         double processed0 = metric("heatdesk.callcenter.ami.dispatch.lag", "COUNT");
+        double ignored0 = metric("heatdesk.callcenter.ami.events.ignored", "COUNT");
         long[] journal0 = gws.stream().mapToLong(g -> g.sim.journalMark()).toArray();
         String from = phaseStart();
         ProcCpu cpu = new ProcCpu(app.pid());
@@ -639,17 +640,21 @@ public final class CallCenterLoadDriver {
             System.out.println("- flight recording of this round: " + work.resolve("ingest.jfr"));
         }
         double received = metric("heatdesk.callcenter.ami.events", "COUNT") - events0;
+        double ignored = metric("heatdesk.callcenter.ami.events.ignored", "COUNT") - ignored0;
         double processed = metric("heatdesk.callcenter.ami.dispatch.lag", "COUNT") - processed0;
         double secs = (t1 - t0) / 1e9;
         long answered = count(from, "result=ANSWERED");
         System.out.printf("- calls: %,d started, %,d answered and hung up by the driver; cc_call rows ENDED since the start: "
                 + "%,d (ANSWERED %,d)%n", n, ok.get(), recorded, answered);
         System.out.printf("- simulators emitted %,d events (storm done after %.1f s, last call hung up after %.1f s); "
-                + "HeatDesk received %,.0f and processed %,.0f AMI events%n", emitted, (stormDone - t0) / 1e9,
-                (callsDone - t0) / 1e9, received, processed);
-        System.out.printf("- **%,.0f events/s processed** (first event → every call ENDED and lanes empty: %.1f s); "
-                + "call events per call ≈ %.0f; %.1f calls/s%n", processed / secs, secs,
-                (processed - storm) / Math.max(1, n), n / secs);
+                + "HeatDesk read all of them from the sockets: %,.0f of classes no listener handles skipped by the "
+                + "reader unbuilt, %,.0f built and dispatched, of which %,.0f dropped on arrival (no listener, e.g. other "
+                + "VarSets) and %,.0f processed by the listeners on the lanes%n", emitted, (stormDone - t0) / 1e9,
+                (callsDone - t0) / 1e9, emitted - received, received, ignored, processed);
+        System.out.printf("- **%,.0f events/s ingested** (events the gateways sent ÷ time from the first event until every "
+                + "call is ENDED in cc_call and the lanes are empty: %.1f s); %,.0f events/s through the listeners; "
+                + "≈ %.0f events sent per call; %.1f calls/s%n", emitted / secs, secs, processed / secs,
+                (emitted - storm) / (double) Math.max(1, n), n / secs);
         System.out.printf("- HeatDesk process CPU %.0f %% of the machine (%d cores), the driver's JVM (simulators) %.0f %%, "
                 + "whole machine %.0f %%%n", cpu.processShare(c0, c1), cpu.cores(), self.processShare(s0, s1),
                 ProcCpu.machineShare(c0, c1));

@@ -56,14 +56,33 @@ public class AgentEventHandler implements GatewayEventListener {
     private final AgentService agents;
     private final AgentMapper mapper;
     private final PhoneService phones;
+    private final AgentLookup lookup;
+    private final QueueMembers members;
     private final ObjectProvider<GatewayActions> actions;
 
-    public AgentEventHandler(AgentService agents, AgentMapper mapper, PhoneService phones,
-                             ObjectProvider<GatewayActions> actions) {
+    public AgentEventHandler(AgentService agents, AgentMapper mapper, PhoneService phones, AgentLookup lookup,
+                             QueueMembers members, ObjectProvider<GatewayActions> actions) {
         this.agents = agents;
         this.mapper = mapper;
         this.phones = phones;
+        this.lookup = lookup;
+        this.members = members;
         this.actions = actions;
+    }
+
+    /** the pauses the state changes of these events sent later (wrap-up …) are out */
+    @Override
+    public boolean awaitIdle(java.time.Duration timeout) throws InterruptedException {
+        return members.awaitLater(timeout);
+    }
+
+    private static final Set<Class<? extends ManagerEvent>> EVENTS = Set.of(AgentCalledEvent.class,
+            AgentConnectEvent.class, AgentCompleteEvent.class, AgentRingNoAnswerEvent.class, QueueCallerAbandonEvent.class,
+            HangupEvent.class, QueueMemberPauseEvent.class, QueueMemberRemovedEvent.class, DeviceStateChangeEvent.class);
+
+    @Override
+    public Set<Class<? extends ManagerEvent>> eventTypes() {
+        return EVENTS;
     }
 
     @Override
@@ -197,19 +216,17 @@ public class AgentEventHandler implements GatewayEventListener {
 
     /** the ringing leg of an agent went away (another member answered, the caller left, …) */
     private void hangup(long gw, HangupEvent h) {
-        String endpoint = PhoneService.endpointOf(h.getChannel());
-        if (endpoint == null || h.getLinkedId() == null) {
+        if (h.getLinkedId() == null) {
             return;
         }
-        for (Long id : mapper.selectIdsByCall(gw, h.getLinkedId())) {
-            Agent a = mapper.selectByIdUnscoped(id);
-            if (a == null || a.state() != AgentState.RINGING || a.getPhoneId() == null) {
-                continue;
-            }
-            Optional<Phone> p = phones.byInterface(gw, h.getChannel());
-            if (p.isPresent() && p.get().getId().equals(a.getPhoneId())) {
-                agents.onAmi(id, AgentInput.HANGUP, h.getLinkedId(), a.getCurrentQueue());
-            }
+        // only the hang-up of an agent's own phone matters: the binding snapshot answers without the database
+        Optional<Long> id = agentOf(gw, h.getChannel());
+        if (id.isEmpty()) {
+            return;
+        }
+        Agent a = mapper.selectByIdUnscoped(id.get());
+        if (a != null && a.state() == AgentState.RINGING && h.getLinkedId().equals(a.getCurrentCall())) {
+            agents.onAmi(a.getId(), AgentInput.HANGUP, h.getLinkedId(), a.getCurrentQueue());
         }
     }
 
@@ -225,14 +242,16 @@ public class AgentEventHandler implements GatewayEventListener {
         AgentViews.PhoneStateEvent push = new AgentViews.PhoneStateEvent("PHONE_STATE", p.getId(), gw,
                 p.getExtension(), p.getRegistered() != null && p.getRegistered() == 1, p.getDeviceState(),
                 a == null ? null : a.getId(), p.getStateUpdatedAt());
-        AfterCommit.run(() -> agents.pushPhone(push));
+        long subsidiaryId = p.getSubsidiaryId() == null ? 0L : p.getSubsidiaryId();
+        AfterCommit.run(() -> agents.pushPhone(push, a == null ? null : a.getUserId(), subsidiaryId, p.getOrgPath()));
     }
 
+    /** the agent bound to the phone of a channel or member interface, from the in-memory binding snapshot */
     private Optional<Long> agentOf(long gw, String iface) {
         if (iface == null) {
             return Optional.empty();
         }
-        return phones.byInterface(gw, iface).map(p -> mapper.selectByPhoneId(p.getId())).map(Agent::getId);
+        return lookup.byInterface(gw, iface).map(cn.heatdesk.callcenter.call.AgentRef::agentId);
     }
 
     private static String first(String a, String b) {

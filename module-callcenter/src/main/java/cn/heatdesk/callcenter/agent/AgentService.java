@@ -1,5 +1,7 @@
 package cn.heatdesk.callcenter.agent;
 
+import cn.heatdesk.callcenter.call.CallStatsService;
+import cn.heatdesk.callcenter.call.StatsAudience;
 import cn.heatdesk.callcenter.gateway.AfterCommit;
 import cn.heatdesk.callcenter.gateway.Gateway;
 import cn.heatdesk.callcenter.gateway.GatewayMapper;
@@ -39,6 +41,8 @@ public class AgentService {
 
     private static final Logger log = LoggerFactory.getLogger(AgentService.class);
     public static final String TOPIC = "agent";
+    /** a QueueMemberPause this soon after HeatDesk changed the member is taken for the echo of its own action */
+    static final Duration PAUSE_ECHO_WINDOW = Duration.ofSeconds(5);
 
     private final AgentMapper agents;
     private final AgentLogMapper logs;
@@ -48,9 +52,11 @@ public class AgentService {
     private final DictionaryApi dictionaries;
     private final IdGenerator ids;
     private final ObjectProvider<LivePush> live;
+    private final ObjectProvider<StatsAudience> audience;
 
     public AgentService(AgentMapper agents, AgentLogMapper logs, GatewayMapper gateways, AgentSupport support,
-                        QueueMembers members, DictionaryApi dictionaries, IdGenerator ids, ObjectProvider<LivePush> live) {
+                        QueueMembers members, DictionaryApi dictionaries, IdGenerator ids, ObjectProvider<LivePush> live,
+                        ObjectProvider<StatsAudience> audience) {
         this.agents = agents;
         this.logs = logs;
         this.gateways = gateways;
@@ -59,6 +65,7 @@ public class AgentService {
         this.dictionaries = dictionaries;
         this.ids = ids;
         this.live = live;
+        this.audience = audience;
     }
 
     /** who caused a change, for the state log */
@@ -209,10 +216,10 @@ public class AgentService {
         AgentState to = AgentStateMachine.require(from, input, a.resume());
         String reasonCode = reason(input, reasonIn);
         LocalDateTime now = LocalDateTime.now();
-        Phone phone = support.phone(a);
+        boolean strict = actor.source() == StateSource.COMMAND || actor.source() == StateSource.SUPERVISOR;
+        Phone phone = strict ? support.phone(a) : support.phoneCached(a);
 
         // 1. Asterisk first: a refused command leaves nothing written
-        boolean strict = actor.source() == StateSource.COMMAND || actor.source() == StateSource.SUPERVISOR;
         String stateReason = switch (to) {
             case BUSY, BREAK -> reasonCode;
             default -> null;
@@ -288,7 +295,9 @@ public class AgentService {
                 a.getJobNo(), a.getAgentName(), a.getGatewayId(), phone == null ? null : phone.getExtension(),
                 from.name(), to.name(), to.label(), stateReason, support.reasonLabel(to, stateReason), now,
                 a.getStateUntil(), a.getCurrentCall(), actor.source().name(), input.name());
-        AfterCommit.run(() -> push(event));
+        long subsidiaryId = a.getSubsidiaryId() == null ? 0L : a.getSubsidiaryId();
+        String orgPath = a.getOrgPath();
+        AfterCommit.run(() -> push(event, a.getUserId(), subsidiaryId, orgPath));
         log.info("agent {} {} -> {} by {} ({}){}", a.getJobNo(), from, to, actor.name(), input,
                 call.linkedid() == null ? "" : " call " + call.linkedid());
 
@@ -309,32 +318,40 @@ public class AgentService {
             }
             return;
         }
-        List<QueueMembers.Member> list = support.members(a, phone);
-        QueueMembers.Batch batch = members.batch(phone.getGatewayId());
-        try {
-            if (!from.signedIn() && to.signedIn()) {
-                for (QueueMembers.Member m : list) {
-                    batch.add(m, to.paused(), QueueMembers.pauseReason(to, stateReason));
-                }
-            } else if (to == AgentState.SIGNED_OUT) {
-                boolean wasPaused = pausedInAsterisk(a, from);
-                String wasReason = QueueMembers.pauseReason(from == AgentState.RINGING || from == AgentState.TALKING
-                        ? a.resume() == null ? AgentState.IDLE : a.resume() : from, a.getStateReason());
-                for (QueueMembers.Member m : list) {
-                    batch.remove(m, wasPaused, wasReason);
-                }
-            } else {
-                for (QueueMembers.Member m : list) {
-                    batch.pause(m, to.paused(), QueueMembers.pauseReason(to, stateReason));
-                }
-            }
-        } catch (BizException e) {
-            if (strict) {
-                throw e;
-            }
-            log.warn("agent {}: Asterisk not updated for {} -> {} ({}); the next resync repairs it", a.getJobNo(), from, to,
-                    e.getMessage());
+        java.util.function.BiConsumer<QueueMembers.Batch, List<QueueMembers.Member>> plan;
+        if (!from.signedIn() && to.signedIn()) {
+            boolean paused = to.paused();
+            String reason = QueueMembers.pauseReason(to, stateReason);
+            plan = (batch, list) -> list.forEach(m -> batch.add(m, paused, reason));
+        } else if (to == AgentState.SIGNED_OUT) {
+            boolean wasPaused = pausedInAsterisk(a, from);
+            String wasReason = QueueMembers.pauseReason(from == AgentState.RINGING || from == AgentState.TALKING
+                    ? a.resume() == null ? AgentState.IDLE : a.resume() : from, a.getStateReason());
+            plan = (batch, list) -> list.forEach(m -> batch.remove(m, wasPaused, wasReason));
+        } else {
+            boolean paused = to.paused();
+            String reason = QueueMembers.pauseReason(to, stateReason);
+            plan = (batch, list) -> list.forEach(m -> batch.pause(m, paused, reason));
         }
+        if (!strict) {
+            // driven by Asterisk or a timer: nobody waits for an answer, so the actions go out after the commit, in
+            // order per gateway, off the AMI event lane (a slow gateway must not hold up the events of other calls);
+            // a refusal is logged and the pause drift is corrected by the next QueueMemberPause or resync
+            long gatewayId = phone.getGatewayId();
+            String jobNo = a.getJobNo();
+            AfterCommit.run(() -> members.later(gatewayId, () -> {
+                try {
+                    // the memberships are read here too, off the lane (by the agent's id and name, which a
+                    // transition does not change)
+                    plan.accept(members.batch(gatewayId), support.members(a, phone));
+                } catch (BizException e) {
+                    log.warn("agent {}: Asterisk not updated for {} -> {} ({}); the next resync repairs it", jobNo, from,
+                            to, e.getMessage());
+                }
+            }));
+            return;
+        }
+        plan.accept(members.batch(phone.getGatewayId()), support.members(a, phone));
     }
 
     /** whether Asterisk has the agent paused in its current state */
@@ -385,19 +402,41 @@ public class AgentService {
         return a;
     }
 
-    private void push(AgentViews.AgentStateEvent e) {
+    /**
+     * The agent's own consoles, and the signed-in users with a call-center permission whose data scope covers the
+     * agent's organisation (supervisors' agent board, the workbench's colleagues, the phone page): never broadcast,
+     * a station must not watch another station's agents.
+     */
+    private void push(AgentViews.AgentStateEvent e, Long ownUserId, long subsidiaryId, String orgPath) {
         LivePush p = live.getIfAvailable();
         if (p != null) {
-            // one topic for the agent's own console and the supervisors' wallboard
-            p.broadcast(TOPIC, e);
+            p.toUsers(watchers(ownUserId, subsidiaryId, orgPath), TOPIC, e);
         }
     }
 
-    void pushPhone(AgentViews.PhoneStateEvent e) {
+    /** a phone's registration, to the same watchers as its gateway's agents */
+    void pushPhone(AgentViews.PhoneStateEvent e, Long agentUserId, long subsidiaryId, String orgPath) {
         LivePush p = live.getIfAvailable();
         if (p != null) {
-            p.broadcast(TOPIC, e);
+            p.toUsers(watchers(agentUserId, subsidiaryId, orgPath), TOPIC, e);
         }
+    }
+
+    private List<Long> watchers(Long ownUserId, long subsidiaryId, String orgPath) {
+        java.util.LinkedHashSet<Long> to = new java.util.LinkedHashSet<>();
+        if (ownUserId != null) {
+            to.add(ownUserId);
+        }
+        StatsAudience a = audience.getIfAvailable();
+        if (a != null) {
+            for (CurrentUser u : a.recipients()) {
+                // the audience holds users with a live call-center permission only (StatsAudience)
+                if (CallStatsService.visible(u, subsidiaryId, orgPath)) {
+                    to.add(u.userId());
+                }
+            }
+        }
+        return List.copyOf(to);
     }
 
     /** the agents of a gateway that are signed in, for resynchronisation */
@@ -450,9 +489,18 @@ public class AgentService {
         String reasonCode = a.state() == AgentState.RINGING || a.state() == AgentState.TALKING ? a.getResumeReason() : a.getStateReason();
         for (QueueMembers.Member m : support.members(a, phone)) {
             if (m.queue().equals(queue)) {
+                long gw = phone.getGatewayId();
+                if (members.setRecently(gw, queue, m.iface(), pausedInAsterisk, PAUSE_ECHO_WINDOW)) {
+                    // most likely the echo of our own earlier pause (wrap-up, then idle): the latest one follows
+                    log.debug("agent {}: queue {} pause echo ignored", a.getJobNo(), queue);
+                    return false;
+                }
                 log.info("agent {}: Asterisk shows queue {} {}, database says {}; correcting", a.getJobNo(), queue,
                         pausedInAsterisk ? "paused" : "unpaused", a.state());
-                return members.repause(phone.getGatewayId(), m, want, want ? QueueMembers.pauseReason(pauseState, reasonCode) : null);
+                String reason = want ? QueueMembers.pauseReason(pauseState, reasonCode) : null;
+                // sent off the event lane, after the commit, in order with the other actions of the gateway
+                AfterCommit.run(() -> members.later(gw, () -> members.repause(gw, m, want, reason)));
+                return true;
             }
         }
         return false;

@@ -53,6 +53,38 @@ public class AgentSupport {
         return a.getPhoneId() == null ? null : phones.selectByIdUnscoped(a.getPhoneId());
     }
 
+    private record Cached<T>(T value, long at) {
+        boolean fresh() {
+            return System.nanoTime() - at < CACHE_NANOS;
+        }
+    }
+
+    /** a bound phone or a queue's wrap-up changes rarely (a phone only while nobody is signed in on it) */
+    private static final long CACHE_NANOS = java.time.Duration.ofSeconds(10).toNanos();
+    private final Map<Long, Cached<Phone>> phoneCache = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Cached<Integer>> wrapupCache = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * The agent's phone for state changes Asterisk or a timer drives (several per call, on the event lanes): at most
+     * ten seconds old. Commands read it fresh through {@link #phone}.
+     */
+    public Phone phoneCached(Agent a) {
+        if (a.getPhoneId() == null) {
+            return null;
+        }
+        Cached<Phone> c = phoneCache.get(a.getPhoneId());
+        if (c == null || !c.fresh()) {
+            Phone p = phones.selectByIdUnscoped(a.getPhoneId());
+            if (p == null) {
+                phoneCache.remove(a.getPhoneId());
+                return null;
+            }
+            c = new Cached<>(p, System.nanoTime());
+            phoneCache.put(a.getPhoneId(), c);
+        }
+        return c.value();
+    }
+
     /** the queues the agent is a member of, with penalties, on its phone's interface; enabled queues only */
     public List<QueueMembers.Member> members(Agent a, Phone phone) {
         if (phone == null) {
@@ -86,8 +118,14 @@ public class AgentSupport {
         if (gatewayId == null || queueName == null) {
             return QueueService.DEFAULT_WRAPUP;
         }
-        CallQueue q = queues.selectByName(gatewayId, queueName);
-        return q == null ? QueueService.DEFAULT_WRAPUP : q.getWrapupSeconds();
+        String key = gatewayId + "|" + queueName;
+        Cached<Integer> c = wrapupCache.get(key);
+        if (c == null || !c.fresh()) {
+            CallQueue q = queues.selectByName(gatewayId, queueName);
+            c = new Cached<>(q == null ? QueueService.DEFAULT_WRAPUP : q.getWrapupSeconds(), System.nanoTime());
+            wrapupCache.put(key, c);
+        }
+        return c.value();
     }
 
     public String reasonLabel(AgentState state, String code) {

@@ -18,6 +18,7 @@ import org.springframework.stereotype.Component;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Queue membership of agents in Asterisk, through AMI: QueueAdd (Interface {@code PJSIP/<endpoint>}, MemberName
@@ -46,6 +47,99 @@ public class QueueMembers {
 
     public Batch batch(long gatewayId) {
         return new Batch(gatewayId);
+    }
+
+    /** gateway|queue|interface|paused → when HeatDesk last set that member to that pause (System.nanoTime) */
+    private final Map<String, Long> lastSet = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** every membership action goes out here, so the echo check knows what HeatDesk itself set */
+    private ManagerResponse send(GatewayActions ga, long gatewayId, ManagerAction a) {
+        mark(gatewayId, a);
+        return ga.send(gatewayId, a);
+    }
+
+    private void mark(long gatewayId, ManagerAction a) {
+        String key = null;
+        if (a instanceof QueuePauseAction p && p.getPaused() != null) {
+            key = gatewayId + "|" + p.getQueue() + "|" + p.getInterface() + "|" + p.getPaused();
+        } else if (a instanceof QueueAddAction p) {
+            key = gatewayId + "|" + p.getQueue() + "|" + p.getInterface() + "|" + Boolean.TRUE.equals(p.getPaused());
+        }
+        if (key != null) {
+            if (lastSet.size() > 50_000) {
+                lastSet.clear(); // bounded; losing the marks only costs a redundant correction
+            }
+            lastSet.put(key, System.nanoTime());
+        }
+    }
+
+    /**
+     * Whether HeatDesk itself set this member to this pause within {@code window}: a QueueMemberPause showing it
+     * is then most likely the echo of that action of ours, with the echo of a later one still on its way (a
+     * wrap-up pause followed at once by the unpause), so it is no drift.
+     */
+    public boolean setRecently(long gatewayId, String queue, String iface, boolean paused, java.time.Duration window) {
+        Long at = lastSet.get(gatewayId + "|" + queue + "|" + iface + "|" + paused);
+        return at != null && System.nanoTime() - at < window.toNanos();
+    }
+
+    /** single threads for actions sent later: one gateway's always go through the same one, in order */
+    private final java.util.concurrent.ExecutorService[] senders = new java.util.concurrent.ExecutorService[4];
+
+    /** runs membership work for a gateway on a sender thread, after the work queued before it for that gateway */
+    public void later(long gatewayId, Runnable work) {
+        int i = (int) Math.floorMod(gatewayId, (long) senders.length);
+        java.util.concurrent.ExecutorService e;
+        synchronized (senders) {
+            e = senders[i];
+            if (e == null) {
+                int n = i;
+                e = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+                    Thread t = new Thread(r, "queue-members-" + n);
+                    t.setDaemon(true);
+                    return t;
+                });
+                senders[i] = e;
+            }
+        }
+        e.execute(() -> {
+            try {
+                work.run();
+            } catch (RuntimeException ex) {
+                log.warn("queue membership work on gateway {} failed: {}", gatewayId, ex.toString());
+            }
+        });
+    }
+
+    /** waits until the membership work queued so far has run (tests) */
+    public boolean awaitLater(java.time.Duration timeout) throws InterruptedException {
+        java.util.concurrent.ExecutorService[] all;
+        synchronized (senders) {
+            all = senders.clone();
+        }
+        long until = System.nanoTime() + timeout.toNanos();
+        for (java.util.concurrent.ExecutorService e : all) {
+            if (e != null) {
+                java.util.concurrent.Future<?> f = e.submit(() -> { });
+                try {
+                    f.get(Math.max(0, until - System.nanoTime()), java.util.concurrent.TimeUnit.NANOSECONDS);
+                } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException ex) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    @jakarta.annotation.PreDestroy
+    void stopSenders() {
+        synchronized (senders) {
+            for (java.util.concurrent.ExecutorService e : senders) {
+                if (e != null) {
+                    e.shutdown();
+                }
+            }
+        }
     }
 
     /** the Asterisk pause reason for a state: "BUSY:MEETING", "BREAK:MEAL", "WRAP_UP" */
@@ -125,7 +219,7 @@ public class QueueMembers {
                 throw new GatewayUnavailableException("呼叫网关连接未启用，无法" + what);
             }
             try {
-                return ga.send(gatewayId, a);
+                return QueueMembers.this.send(ga, gatewayId, a);
             } catch (BizException e) {
                 rollback();
                 throw e;
@@ -143,7 +237,7 @@ public class QueueMembers {
                 ManagerAction a = undo.pop();
                 try {
                     if (ga != null) {
-                        ga.send(gatewayId, a);
+                        QueueMembers.this.send(ga, gatewayId, a);
                     }
                 } catch (RuntimeException e) {
                     log.warn("undo {} on gateway {} failed: {}", a.getAction(), gatewayId, e.toString());
@@ -207,14 +301,14 @@ public class QueueMembers {
             return false;
         }
         try {
-            ManagerResponse r = ga.send(gatewayId, addAction(m.queue(), m, paused, reason));
+            ManagerResponse r = send(ga, gatewayId, addAction(m.queue(), m, paused, reason));
             if (isError(r)) {
                 if (!already(r)) {
                     log.warn("resync: QueueAdd {} {} on gateway {} refused: {}", m.queue(), m.iface(), gatewayId, r.getMessage());
                     return false;
                 }
-                ManagerResponse p = ga.send(gatewayId, pauseAction(m, paused, reason));
-                ManagerResponse q = ga.send(gatewayId, new QueuePenaltyAction(m.iface(), m.penalty(), m.queue()));
+                ManagerResponse p = send(ga, gatewayId, pauseAction(m, paused, reason));
+                ManagerResponse q = send(ga, gatewayId, new QueuePenaltyAction(m.iface(), m.penalty(), m.queue()));
                 if (isError(p) || isError(q)) {
                     log.warn("resync: pause/penalty of {} {} on gateway {} refused", m.queue(), m.iface(), gatewayId);
                     return false;
@@ -234,7 +328,7 @@ public class QueueMembers {
             return false;
         }
         try {
-            ManagerResponse r = ga.send(gatewayId, pauseAction(m, paused, reason));
+            ManagerResponse r = send(ga, gatewayId, pauseAction(m, paused, reason));
             if (isError(r) && notFound(r)) {
                 return ensure(gatewayId, m, paused, reason);
             }

@@ -15,7 +15,8 @@ import java.time.Duration;
  * @param reconnectMin     first wait before reconnecting; doubled after each failure up to reconnectMax
  * @param reconnectMax     longest wait between reconnect attempts
  * @param pingInterval     a Ping on the event connection this often; no answer within actionTimeout = dead link
- * @param lanes            threads that process events; one call's events always go to the same lane, in order
+ * @param lanes            threads that process events (default twice the cores, at least 4); one call's events
+ *                         always go to the same lane, in order
  * @param backlogWarn      events waiting in all lanes above which a warning is logged (once per minute)
  */
 @ConfigurationProperties(prefix = "heatdesk.callcenter.ami")
@@ -31,7 +32,8 @@ public record AmiProperties(Boolean enabled, Duration actionTimeout, Duration li
         reconnectMin = reconnectMin == null ? Duration.ofMillis(500) : reconnectMin;
         reconnectMax = reconnectMax == null ? Duration.ofSeconds(30) : reconnectMax;
         pingInterval = pingInterval == null ? Duration.ofSeconds(20) : pingInterval;
-        lanes = lanes == null ? Math.max(2, Runtime.getRuntime().availableProcessors()) : Math.max(1, lanes);
+        // twice the cores: a lane also waits for the database (commits, row locks), and more lanes overlap the waits
+        lanes = lanes == null ? Math.max(4, 2 * Runtime.getRuntime().availableProcessors()) : Math.max(1, lanes);
         backlogWarn = backlogWarn == null ? 10_000 : backlogWarn;
     }
 

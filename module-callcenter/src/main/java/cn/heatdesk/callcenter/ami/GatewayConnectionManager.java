@@ -29,6 +29,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -49,6 +50,10 @@ public class GatewayConnectionManager implements GatewayActions, GatewayMonitor,
     private final ObjectProvider<GatewayEventListener> listeners;
     private final Map<Long, GatewaySession> sessions = new ConcurrentHashMap<>();
     private final Counter eventsIn;
+    private final Counter eventsIgnored;
+    /** event class → the listeners that declared it (in their order); filled lazily, listeners are singletons */
+    private final Map<Class<?>, List<GatewayEventListener>> routes = new ConcurrentHashMap<>();
+    private volatile List<GatewayEventListener> ordered;
     private final Timer lag;
     private volatile EventLanes lanes;
     private volatile ScheduledExecutorService scheduler;
@@ -60,6 +65,8 @@ public class GatewayConnectionManager implements GatewayActions, GatewayMonitor,
         this.directories = directories;
         this.listeners = listeners;
         this.eventsIn = Counter.builder("heatdesk.callcenter.ami.events").description("AMI events received").register(meters);
+        this.eventsIgnored = Counter.builder("heatdesk.callcenter.ami.events.ignored")
+                .description("AMI events no listener handles, dropped on arrival").register(meters);
         this.lag = Timer.builder("heatdesk.callcenter.ami.dispatch.lag")
                 .description("from an event's arrival to the end of its processing").publishPercentiles(0.5, 0.99).register(meters);
         Gauge.builder("heatdesk.callcenter.ami.backlog", this, m -> m.lanes == null ? 0 : m.lanes.backlog())
@@ -159,6 +166,11 @@ public class GatewayConnectionManager implements GatewayActions, GatewayMonitor,
             public void disconnected(long gatewayId) {
                 lanes.submit(controlKey(gatewayId), () -> each(l -> l.onDisconnected(gatewayId)));
             }
+
+            @Override
+            public boolean handled(Class<? extends ManagerEvent> type) {
+                return GatewayConnectionManager.this.handled(type);
+            }
         });
         sessions.put(g.id(), s);
         s.start();
@@ -170,16 +182,86 @@ public class GatewayConnectionManager implements GatewayActions, GatewayMonitor,
 
     private void dispatch(long gatewayId, ManagerEvent event, Instant receivedAt) {
         eventsIn.increment();
+        List<GatewayEventListener> targets = targets(event);
+        if (targets.isEmpty()) {
+            // most of a gateway's traffic (other VarSets, Newexten …): nobody reads it, so it never queues
+            eventsIgnored.increment();
+            return;
+        }
         String key = PartitionKeys.of(event);
         GatewayEvent ge = new GatewayEvent(gatewayId, event, receivedAt);
         lanes.submit(key == null ? controlKey(gatewayId) : gatewayId + "|" + key, () -> {
-            each(l -> l.onEvent(ge));
+            for (GatewayEventListener l : targets) {
+                try {
+                    l.onEvent(ge);
+                } catch (RuntimeException e) {
+                    log.error("AMI listener {} failed", l.getClass().getSimpleName(), e);
+                }
+            }
             lag.record(Duration.between(receivedAt, Instant.now()));
         });
     }
 
+    /** the listeners that handle this event, in their order */
+    List<GatewayEventListener> targets(ManagerEvent event) {
+        List<GatewayEventListener> route = routes.computeIfAbsent(event.getClass(), this::route);
+        List<GatewayEventListener> out = route;
+        for (int i = 0; i < route.size(); i++) {
+            if (!route.get(i).wants(event)) {
+                out = new ArrayList<>(route.size());
+                for (GatewayEventListener l : route) {
+                    if (l.wants(event)) {
+                        out.add(l);
+                    }
+                }
+                break;
+            }
+        }
+        return out;
+    }
+
+    private List<GatewayEventListener> route(Class<?> type) {
+        List<GatewayEventListener> out = new ArrayList<>();
+        for (GatewayEventListener l : listeners()) {
+            if (handles(l, type)) {
+                out.add(l);
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    private static boolean handles(GatewayEventListener l, Class<?> type) {
+        Set<Class<? extends ManagerEvent>> types = l.eventTypes();
+        if (types == null) {
+            return true;
+        }
+        for (Class<?> t : types) {
+            if (t.isAssignableFrom(type)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private List<GatewayEventListener> listeners() {
+        List<GatewayEventListener> l = ordered;
+        if (l == null) {
+            l = listeners.orderedStream().toList();
+            ordered = l;
+        }
+        return l;
+    }
+
+    /**
+     * Whether some listener handles events of this class (subclasses included). Event classes nobody handles are
+     * not even built by the event connection's reader ({@link GatewaySession}).
+     */
+    boolean handled(Class<? extends ManagerEvent> type) {
+        return !routes.computeIfAbsent(type, this::route).isEmpty();
+    }
+
     private void each(java.util.function.Consumer<GatewayEventListener> call) {
-        listeners.orderedStream().forEach(l -> {
+        listeners().forEach(l -> {
             try {
                 call.accept(l);
             } catch (RuntimeException e) {
@@ -189,9 +271,21 @@ public class GatewayConnectionManager implements GatewayActions, GatewayMonitor,
         });
     }
 
-    /** waits until every event received so far has been processed (tests, benchmarks) */
+    /**
+     * Waits until every event received so far has been processed and what the listeners deferred from them
+     * (write-behind of call records) is written (tests, benchmarks).
+     */
     public boolean drain(Duration timeout) throws InterruptedException {
-        return lanes == null || lanes.drain(timeout.toMillis());
+        long until = System.nanoTime() + timeout.toNanos();
+        if (lanes != null && !lanes.drain(timeout.toMillis())) {
+            return false;
+        }
+        for (GatewayEventListener l : listeners()) {
+            if (!l.awaitIdle(Duration.ofNanos(Math.max(0, until - System.nanoTime())))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** events processed since start */

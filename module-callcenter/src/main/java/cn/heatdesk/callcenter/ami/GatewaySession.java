@@ -8,10 +8,32 @@ import org.asteriskjava.manager.ManagerEventListener;
 import org.asteriskjava.manager.action.CoreSettingsAction;
 import org.asteriskjava.manager.action.CoreStatusAction;
 import org.asteriskjava.manager.action.PingAction;
+import org.asteriskjava.manager.event.AgiExecEndEvent;
+import org.asteriskjava.manager.event.AgiExecStartEvent;
+import org.asteriskjava.manager.event.CelEvent;
+import org.asteriskjava.manager.event.ChallengeSentEvent;
+import org.asteriskjava.manager.event.ContactStatusEvent;
+import org.asteriskjava.manager.event.DialStateEvent;
 import org.asteriskjava.manager.event.DisconnectEvent;
+import org.asteriskjava.manager.event.DtmfBeginEvent;
+import org.asteriskjava.manager.event.DtmfEndEvent;
+import org.asteriskjava.manager.event.ExtensionStatusEvent;
 import org.asteriskjava.manager.event.HangupEvent;
+import org.asteriskjava.manager.event.LocalBridgeEvent;
 import org.asteriskjava.manager.event.ManagerEvent;
+import org.asteriskjava.manager.event.NewAccountCodeEvent;
+import org.asteriskjava.manager.event.NewCallerIdEvent;
 import org.asteriskjava.manager.event.NewChannelEvent;
+import org.asteriskjava.manager.event.NewConnectedLineEvent;
+import org.asteriskjava.manager.event.NewExtenEvent;
+import org.asteriskjava.manager.event.PeerStatusEvent;
+import org.asteriskjava.manager.event.QueueMemberStatusEvent;
+import org.asteriskjava.manager.event.RegistryEvent;
+import org.asteriskjava.manager.event.RtcpReceivedEvent;
+import org.asteriskjava.manager.event.RtcpSentEvent;
+import org.asteriskjava.manager.event.SoftHangupRequestEvent;
+import org.asteriskjava.manager.event.SuccessfulAuthEvent;
+import org.asteriskjava.manager.event.VarSetEvent;
 import org.asteriskjava.manager.response.CoreSettingsResponse;
 import org.asteriskjava.manager.response.CoreStatusResponse;
 import org.asteriskjava.manager.response.ManagerError;
@@ -52,7 +74,26 @@ final class GatewaySession {
         void connected(long gatewayId, boolean restarted);
 
         void disconnected(long gatewayId);
+
+        /** whether some listener handles events of this class; false: the event connection need not build them */
+        default boolean handled(Class<? extends ManagerEvent> type) {
+            return true;
+        }
     }
+
+    /**
+     * The bulk of a gateway's stream that HeatDesk may not read (a dialplan step, AGI command, RTCP report, key press
+     * or caller-id update each is an event). asterisk-java builds every event it reads by reflection, header by
+     * header; a class unregistered from the event connection is skipped right after its headers are read. Only the
+     * classes no listener declared are unregistered ({@link GatewayEventListener#eventTypes()}).
+     */
+    static final List<Class<? extends ManagerEvent>> NOISE = List.of(NewExtenEvent.class, VarSetEvent.class,
+            AgiExecStartEvent.class, AgiExecEndEvent.class, RtcpSentEvent.class, RtcpReceivedEvent.class,
+            DtmfBeginEvent.class, DtmfEndEvent.class, NewConnectedLineEvent.class, NewCallerIdEvent.class,
+            NewAccountCodeEvent.class, DialStateEvent.class, QueueMemberStatusEvent.class, SuccessfulAuthEvent.class,
+            ChallengeSentEvent.class, CelEvent.class, SoftHangupRequestEvent.class,
+            LocalBridgeEvent.class, ExtensionStatusEvent.class, PeerStatusEvent.class, ContactStatusEvent.class,
+            RegistryEvent.class);
 
     final GatewayEndpoint endpoint;
     private final AmiProperties props;
@@ -151,6 +192,11 @@ final class GatewaySession {
             List<ManagerConnection> pool = new ArrayList<>();
             try {
                 ManagerConnection ev = newConnection();
+                for (Class<? extends ManagerEvent> t : NOISE) {
+                    if (!sink.handled(t)) {
+                        ev.deregisterEventClass(t);
+                    }
+                }
                 ev.addEventListener(listener(gen, true));
                 events = ev;
                 ev.login("on");

@@ -1,5 +1,7 @@
 package cn.heatdesk.callcenter.bundle;
 
+import cn.heatdesk.callcenter.call.CallTracker;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,10 +18,10 @@ import java.util.TreeMap;
  */
 public final class AmiEventFilter {
 
-    /** VarSet variables HeatDesk consumes, by exact name */
-    public static final List<String> KEPT_VARIABLES = List.of("MIXMONITOR_FILENAME", "BLACKLISTED");
+    /** VarSet variables HeatDesk consumes, by exact name: the call tracker's (one list, so they cannot drift) */
+    public static final List<String> KEPT_VARIABLES = CallTracker.VARIABLES;
     /** VarSet variables HeatDesk consumes, by prefix (SURVEY_Q1, SURVEY_Q2 …) */
-    public static final List<String> KEPT_VARIABLE_PREFIXES = List.of("SURVEY_");
+    public static final List<String> KEPT_VARIABLE_PREFIXES = CallTracker.VARIABLE_PREFIXES;
     /**
      * Events dropped by name: none of HeatDesk's listeners reads them (call tracker, agent state, AMI layer) and
      * Newexten alone is about a tenth of the traffic. AGIExec*, RTCP*, DTMF* and SuccessfulAuth are not filtered here

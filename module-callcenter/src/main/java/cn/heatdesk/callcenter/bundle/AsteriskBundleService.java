@@ -11,6 +11,7 @@ import cn.heatdesk.callcenter.gateway.QueueService;
 import cn.heatdesk.settings.api.DictItemOption;
 import cn.heatdesk.settings.api.OrgApi;
 import cn.heatdesk.settings.api.OrgInfo;
+import cn.heatdesk.callcenter.ivr.IvrMapper;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,11 +38,14 @@ public class AsteriskBundleService {
     private final QueueMapper queues;
     private final QueueService queueService;
     private final OrgApi orgs;
+    private final IvrMapper ivrMenus;
     private final List<String> amiPermit;
     private final AsteriskConfigRenderer renderer = new AsteriskConfigRenderer();
 
     public AsteriskBundleService(GatewayService gateways, PhoneMapper phones, QueueMapper queues, QueueService queueService,
-                                 OrgApi orgs, @Value("${heatdesk.callcenter.bundle.ami-permit:}") String amiPermit) {
+                                 OrgApi orgs, IvrMapper ivrMenus,
+                                 @Value("${heatdesk.callcenter.bundle.ami-permit:}") String amiPermit) {
+        this.ivrMenus = ivrMenus;
         this.gateways = gateways;
         this.phones = phones;
         this.queues = queues;
@@ -92,6 +96,7 @@ public class AsteriskBundleService {
                 : orgs.find(g.getStationOrgId()).map(OrgInfo::orgName).orElse(null);
         return new BundleInput(g.getGatewayCode(), g.getGatewayName(), GatewayKind.labelOf(g.getKind()), station,
                 g.getAmiPort(), g.getAmiUsername(), g.getAmiSecret(), g.getAgiHost(), g.getAgiPort(), g.getRecordingDir(),
-                amiPermit, ph, qs, omitted, LocalDateTime.now());
+                amiPermit, ph, qs, omitted, LocalDateTime.now(), ivrMenus.list(g.getId()).stream()
+                .filter(m -> m.enabled != null && m.enabled == 1).map(m -> m.hotline).toList());
     }
 }

@@ -357,15 +357,38 @@ public final class AsteriskConfigRenderer {
                 .line("exten => s,1,NoOp(IVR for ${CALLERID(num)})")
                 .line(" same => n,Answer()")
                 .line(" same => n,AGI(" + agi(in, "blacklist") + ")")
-                .line(" same => n,GotoIf(${BLACKLISTED}?blocked)")
-                .line(" same => n,Set(TIMEOUT(digit)=3)")
+                .line(" same => n,GotoIf(${BLACKLISTED}?blocked)");
+        if (in.ivrMenus()) {
+            // HeatDesk walks the hotline's menu (docs/ivr.md) and answers with IVR_ACTION; no answer (HeatDesk
+            // unreachable, no menu for this DID) falls through to the static menu below
+            w.line(" same => n,AGI(" + agi(in, "ivr?gw=" + in.gatewayCode()) + ")")
+                    .line(" same => n,GotoIf($[\"${IVR_ACTION}\" = \"QUEUE\"]?ivr-queue,1)")
+                    .line(" same => n,GotoIf($[\"${IVR_ACTION}\" = \"VOICEMAIL\"]?" + messageKey + ",1)")
+                    .line(" same => n,GotoIf($[\"${IVR_ACTION}\" = \"HANGUP\"]?hangup)");
+        }
+        w.line(" same => n,Set(TIMEOUT(digit)=3)")
                 .line(" same => n,Set(TIMEOUT(response)=6)")
                 .line(" same => n(menu),BackGround(custom/welcome)")
                 .line(" same => n,WaitExten(6)")
-                .line(" same => n,Hangup()")
+                .line(" same => n(hangup),Hangup()")
                 .line(" same => n(blocked),Playback(custom/blocked)")
                 .line(" same => n,Hangup()")
                 .blank();
+        if (in.ivrMenus()) {
+            w.comment("HeatDesk 语音菜单选定的队列（IVR_QUEUE）：每个队列一个 q-<队列名> 分机，录音、排队、坐席播报与按键 1..N 相同");
+            w.line("exten => ivr-queue,1,Goto(q-${IVR_QUEUE},1)");
+            for (BundleInput.QueueEntry q : in.queues()) {
+                w.line("exten => q-" + q.name() + ",1,NoOp(IVR menu -> " + q.name() + " queue)")
+                        .line(" same => n,Set(CDR(userfield)=ivr-" + q.name() + ")")
+                        .line(" same => n,Set(MIXFILE=" + dir + "/${CHANNEL(linkedid)}.wav)")
+                        .line(" same => n,MixMonitor(${MIXFILE},b)")
+                        .line(" same => n,Queue(" + queueArgs(in, q, "agent-connect?gw=" + in.gatewayCode()) + ")")
+                        .line(" same => n,NoOp(Queue returned QUEUESTATUS=${QUEUESTATUS} DIALSTATUS=${DIALSTATUS})")
+                        .line(" same => n,Goto(${IF($[\"${QUEUESTATUS}\" = \"CONTINUE\"]?" + SURVEY + ",s,1:" + INBOUND_IVR
+                                + "," + messageKey + ",1)})");
+            }
+            w.blank();
+        }
         int key = 1;
         for (BundleInput.QueueEntry q : menu) {
             w.comment("按 " + key + "：" + oneLine(q.displayName()) + "。录音文件以 linkedid 命名（变量 MIXMONITOR_FILENAME 告诉 HeatDesk 路径）；")
@@ -591,8 +614,12 @@ public final class AsteriskConfigRenderer {
 
     /** Queue(name,tc,,,max wait,agent-connect AGI) as in the reference dialplan */
     private static String queueArgs(BundleInput in, BundleInput.QueueEntry q) {
+        return queueArgs(in, q, "agent-connect");
+    }
+
+    private static String queueArgs(BundleInput in, BundleInput.QueueEntry q, String connectScript) {
         String maxWait = q.maxWaitSeconds() == null || q.maxWaitSeconds() <= 0 ? "" : String.valueOf(q.maxWaitSeconds());
-        return q.name() + ",tc,,," + maxWait + "," + agi(in, "agent-connect");
+        return q.name() + ",tc,,," + maxWait + "," + agi(in, connectScript);
     }
 
     static String recordingDir(BundleInput in) {

@@ -14,11 +14,30 @@ import java.util.List;
  * @param phones       the gateway's enabled IP phones
  * @param queues       the gateway's enabled queues in menu order (skill order)
  * @param omitted      human-readable notes on disabled phones/queues left out
+ * @param ivrHotlines  hotlines with an enabled IVR menu in HeatDesk (docs/ivr.md): when not empty the IVR asks
+ *                     HeatDesk's ivr script first and keeps the static menu only as the fallback
  */
 public record BundleInput(String gatewayCode, String gatewayName, String kindLabel, String stationName, int amiPort,
                           String amiUsername, String amiSecret, String agiHost, Integer agiPort, String recordingDir,
                           List<String> amiPermit, List<PhoneEntry> phones, List<QueueEntry> queues, List<String> omitted,
-                          LocalDateTime generatedAt) {
+                          LocalDateTime generatedAt, List<String> ivrHotlines) {
+
+    public BundleInput {
+        ivrHotlines = ivrHotlines == null ? List.of() : List.copyOf(ivrHotlines);
+    }
+
+    /** without IVR menus: the reference dialplan */
+    public BundleInput(String gatewayCode, String gatewayName, String kindLabel, String stationName, int amiPort,
+                       String amiUsername, String amiSecret, String agiHost, Integer agiPort, String recordingDir,
+                       List<String> amiPermit, List<PhoneEntry> phones, List<QueueEntry> queues, List<String> omitted,
+                       LocalDateTime generatedAt) {
+        this(gatewayCode, gatewayName, kindLabel, stationName, amiPort, amiUsername, amiSecret, agiHost, agiPort,
+                recordingDir, amiPermit, phones, queues, omitted, generatedAt, List.of());
+    }
+
+    public boolean ivrMenus() {
+        return !ivrHotlines.isEmpty();
+    }
 
     /** an IP phone = PJSIP endpoint; {@code extension} is what is dialled, {@code endpoint} the PJSIP name */
     public record PhoneEntry(String extension, String endpoint, String sipSecret, String remark) {

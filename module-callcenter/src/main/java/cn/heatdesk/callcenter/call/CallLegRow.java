@@ -3,7 +3,7 @@ package cn.heatdesk.callcenter.call;
 import java.time.LocalDateTime;
 
 /** cc_call_leg: one channel of a call. */
-public class CallLegRow {
+public class CallLegRow implements Cloneable {
     public Long id;
     public long callId;
     public String channel;
@@ -21,4 +21,13 @@ public class CallLegRow {
     public Long holdMs;
     public long subsidiaryId;
     public String orgPath;
+
+    /** a shallow copy: what the write-behind writes while the tracker goes on changing the original */
+    CallLegRow copy() {
+        try {
+            return (CallLegRow) clone();
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

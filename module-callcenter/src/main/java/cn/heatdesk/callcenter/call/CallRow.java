@@ -6,7 +6,7 @@ import java.time.LocalDateTime;
  * cc_call. Public fields: a persistence record mutated only by the tracker on the call's own event thread
  * (MyBatis maps fields without accessors).
  */
-public class CallRow {
+public class CallRow implements Cloneable {
     public Long id;
     public long gatewayId;
     public String linkedid;
@@ -53,4 +53,13 @@ public class CallRow {
     public int rowVersion;
     public LocalDateTime createdAt;
     public LocalDateTime updatedAt;
+
+    /** a shallow copy: what the write-behind writes while the tracker goes on changing the original */
+    CallRow copy() {
+        try {
+            return (CallRow) clone();
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

@@ -214,14 +214,14 @@ public class CallStatsService {
     }
 
     /** whether a user may receive the figures at all */
-    static boolean mayReceive(CurrentUser u) {
+    public static boolean mayReceive(CurrentUser u) {
         // SELF scope sees only rows it created; figures of a station are not that
         return u.dataScope() != null && u.dataScope() != DataScope.SELF
                 && PERMISSIONS.stream().anyMatch(u::hasPermission);
     }
 
     /** the data-scope rule (DataScopeCondition) applied to a live call's gateway columns */
-    static boolean visible(CurrentUser u, long subsidiaryId, String orgPath) {
+    public static boolean visible(CurrentUser u, long subsidiaryId, String orgPath) {
         DataScope scope = u.dataScope() == null ? DataScope.SELF : u.dataScope();
         return switch (scope) {
             case ALL -> true;

@@ -36,6 +36,7 @@ import org.asteriskjava.manager.event.ResponseEvent;
 import org.asteriskjava.manager.event.VarSetEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import jakarta.annotation.PreDestroy;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -60,8 +61,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Builds call records from the gateways' AMI events (docs/call-records.md). A call is one Asterisk linkedid on one
  * gateway; its events arrive in order on one thread, different calls in parallel. The row is inserted when the
- * first channel appears and rewritten at every significant step (queue join, ring, answer, talk end, hold, hang-up,
- * recording), so a HeatDesk crash loses at most the step in flight. After every (re)connect {@link #onConnected}
+ * first channel appears and rewritten after every significant step (queue join, ring, answer, talk end, hold,
+ * hang-up, recording) by the write-behind {@link CallWriter}, which folds the steps of a busy moment into one write;
+ * a HeatDesk crash loses at most the steps of the last moments, which the reconciliation closes. After every (re)connect {@link #onConnected}
  * compares the calls believed live with Asterisk's CoreShowChannels: calls that ended meanwhile are closed with
  * what is known, channels nobody knew are adopted.
  */
@@ -76,6 +78,16 @@ public class CallTracker implements GatewayEventListener {
     public static final String CTI_CALLBACK_OF = "CTI_CALLBACK_OF";
     /** channel variable CTI 挂断 sets on the agent's leg before hanging it up: the agent's cc_agent id */
     public static final String CTI_HANGUP = "CTI_HANGUP";
+    /** channel variables the tracker reads (VarSet of any other variable is dropped on arrival) */
+    public static final List<String> VARIABLES = List.of("MIXMONITOR_FILENAME", "BLACKLISTED", CTI_CALLBACK_OF, CTI_HANGUP);
+    /** … and by prefix (SURVEY_Q1, SURVEY_Q2 …) */
+    public static final List<String> VARIABLE_PREFIXES = List.of("SURVEY_");
+    private static final Set<Class<? extends ManagerEvent>> EVENTS = Set.of(CdrEvent.class, NewChannelEvent.class,
+            NewStateEvent.class, HangupEvent.class, HangupRequestEvent.class, QueueCallerJoinEvent.class,
+            QueueCallerLeaveEvent.class, QueueCallerAbandonEvent.class, AgentCalledEvent.class, AgentConnectEvent.class,
+            AgentCompleteEvent.class, AgentRingNoAnswerEvent.class, BridgeEnterEvent.class, BridgeLeaveEvent.class,
+            MusicOnHoldStartEvent.class, MusicOnHoldStopEvent.class, VarSetEvent.class, MixMonitorStartEvent.class,
+            MixMonitorStopEvent.class, DialBeginEvent.class, DialEndEvent.class, OriginateResponseEvent.class);
 
     private final CallStore store;
     private final AgentResolver agents;
@@ -89,6 +101,9 @@ public class CallTracker implements GatewayEventListener {
     private final ZoneId zone = ZoneId.systemDefault();
     private Clock clock = Clock.systemDefaultZone();
 
+    private final CallWriter writer;
+    private static final long GATEWAY_TTL_NANOS = Duration.ofSeconds(30).toNanos();
+    private final Map<Long, CachedGateway> gatewayCache = new ConcurrentHashMap<>();
     private final Map<LiveCall.Key, LiveCall> live = new ConcurrentHashMap<>();
     private final Map<LiveCall.Key, Instant> recentlyEnded = new ConcurrentHashMap<>();
     /** gateway -> when its AMI link dropped: the best known end of calls that ended while we were blind */
@@ -110,6 +125,7 @@ public class CallTracker implements GatewayEventListener {
                     retentionYears, MIN_RETENTION_YEARS, MIN_RETENTION_YEARS);
         }
         this.retentionYears = Math.max(MIN_RETENTION_YEARS, retentionYears);
+        this.writer = new CallWriter(store);
     }
 
     /** tests: a fixed clock for reconciliation times */
@@ -118,6 +134,31 @@ public class CallTracker implements GatewayEventListener {
     }
 
     // ------------------------------------------------------------------------------------------------ events
+
+    @Override
+    public Set<Class<? extends ManagerEvent>> eventTypes() {
+        return EVENTS;
+    }
+
+    @Override
+    public boolean wants(ManagerEvent e) {
+        return !(e instanceof VarSetEvent v) || readsVariable(v.getVariable());
+    }
+
+    static boolean readsVariable(String name) {
+        if (name == null) {
+            return false;
+        }
+        if (VARIABLES.contains(name)) {
+            return true;
+        }
+        for (String p : VARIABLE_PREFIXES) {
+            if (name.startsWith(p)) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     @Override
     public void onEvent(GatewayEvent ge) {
@@ -150,6 +191,20 @@ public class CallTracker implements GatewayEventListener {
         } catch (RuntimeException ex) {
             log.error("处理 AMI 事件失败 / tracking {} of gateway {} failed", e.getClass().getSimpleName(), ge.gatewayId(), ex);
         }
+    }
+
+    /** the gateway's subsidiary and org path for a new call: cached, a gateway row changes rarely */
+    private GatewayEndpoint gateway(long gatewayId) {
+        long now = System.nanoTime();
+        CachedGateway cached = gatewayCache.get(gatewayId);
+        if (cached == null || now - cached.loadedAt > GATEWAY_TTL_NANOS) {
+            cached = new CachedGateway(gateways.find(gatewayId).orElse(null), now);
+            gatewayCache.put(gatewayId, cached);
+        }
+        return cached.endpoint;
+    }
+
+    private record CachedGateway(GatewayEndpoint endpoint, long loadedAt) {
     }
 
     private static boolean opensCall(ManagerEvent e) {
@@ -185,7 +240,7 @@ public class CallTracker implements GatewayEventListener {
 
     private LiveCall start(GatewayEvent ge, LiveCall.Key key, ManagerEvent e) {
         Instant t = ge.receivedAt();
-        GatewayEndpoint gw = gateways.find(ge.gatewayId()).orElse(null);
+        GatewayEndpoint gw = gateway(ge.gatewayId());
         CallRow r = new CallRow();
         r.id = ids.nextId();
         r.gatewayId = ge.gatewayId();
@@ -476,20 +531,32 @@ public class CallTracker implements GatewayEventListener {
         if (c.row.householdId == null) {
             c.row.householdId = screenPop.firstHouseholdId(c);
         }
-        // the row must carry the first ring before the console can act on the pop (link a ticket, …)
         flush(c, s);
-        s.clear();
+        if (!c.inserted) {
+            // the row must exist before the console can act on the pop (link a ticket, …): a call this young is
+            // written at once rather than behind
+            writer.writeNow(c);
+        }
         if (a.isPresent()) {
-            screenPop.pushTo(c, a.get(), ge.receivedAt());
-            if (c.row.householdId == null) {
-                c.row.householdId = screenPop.firstHouseholdId(c);
-                if (c.row.householdId != null) {
-                    s.call();
-                }
-            }
+            // the panel lookup is asynchronous: a short call may have ended before it finishes, so the household is
+            // adopted whenever it arrives (an ended call is written once more)
+            screenPop.pushTo(c, a.get(), ge.receivedAt(), h -> adoptHousehold(c, h));
         } else {
             log.warn("振铃坐席未找到对应的 HeatDesk 用户，未弹屏 / no agent for member {} ({}) on gateway {}",
                     x.getInterface(), x.getMemberName(), c.row.gatewayId);
+        }
+    }
+
+    private void adoptHousehold(LiveCall c, Long householdId) {
+        if (householdId == null) {
+            return;
+        }
+        synchronized (c) {
+            if (c.row.householdId == null) {
+                c.row.householdId = householdId;
+                c.pendingCall = true;
+                writer.mark(c);
+            }
         }
     }
 
@@ -914,7 +981,8 @@ public class CallTracker implements GatewayEventListener {
                 LocalDateTime start = LocalDateTime.ofInstant(cdr.getStartTimeAsDate().toInstant(), zone);
                 if (start.isBefore(c.row.startedAt)) {
                     c.row.startedAt = start;
-                    store.save(c, List.of(), List.of());
+                    c.pendingCall = true;
+                    writer.mark(c);
                 }
             }
         }
@@ -951,24 +1019,27 @@ public class CallTracker implements GatewayEventListener {
         }
     }
 
+    /** hands the step's changes to the write-behind (caller holds the call's monitor) */
     private void flush(LiveCall c, Step s) {
         if (s.empty()) {
             return;
         }
-        if (!c.inserted) {
-            // first write of the call: the row and its legs so far
-            c.inserted = store.insert(c);
-            if (!c.inserted) {
-                return;
-            }
-            List<RecordingRow> recs = new ArrayList<>(s.recs.values());
-            if (!recs.isEmpty()) {
-                store.save(c, List.of(), recs);
-            }
-        } else {
-            store.save(c, new ArrayList<>(s.legs.values()), new ArrayList<>(s.recs.values()));
-        }
+        c.pendingCall |= s.call || !c.inserted;
+        c.pendingLegs.putAll(s.legs);
+        c.pendingRecs.putAll(s.recs);
         s.clear();
+        writer.mark(c);
+    }
+
+    @Override
+    public boolean awaitIdle(Duration timeout) throws InterruptedException {
+        long until = System.nanoTime() + timeout.toNanos();
+        return screenPop.awaitIdle(timeout) && writer.awaitIdle(Duration.ofNanos(Math.max(0, until - System.nanoTime())));
+    }
+
+    @PreDestroy
+    void stopWriter() {
+        writer.stop(Duration.ofSeconds(10));
     }
 
     // ------------------------------------------------------------------------------------------ reconciliation
@@ -1001,6 +1072,12 @@ public class CallTracker implements GatewayEventListener {
     }
 
     void reconcile(long gatewayId, Map<String, List<CoreShowChannelEvent>> alive) {
+        try {
+            // calls that ended in memory must be ENDED in the database before it is read for live ones
+            writer.awaitIdle(Duration.ofSeconds(10));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         Instant now = clock.instant();
         Instant blindSince = disconnectedAt.remove(gatewayId);
         // 1. calls in the database that this instance does not hold in memory (HeatDesk restarted)

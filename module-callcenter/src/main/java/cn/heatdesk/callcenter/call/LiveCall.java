@@ -36,6 +36,14 @@ final class LiveCall {
     Instant startedAt;
     /** the row exists in the database */
     boolean inserted;
+    /** write-behind: what changed since the last write (guarded by this call's monitor) */
+    boolean pendingCall;
+    final Map<String, Leg> pendingLegs = new LinkedHashMap<>();
+    final Map<Long, RecordingRow> pendingRecs = new LinkedHashMap<>();
+    /** a snapshot of this call is being written (guarded by this call's monitor) */
+    boolean writing;
+    /** waiting in the writer's queue (guarded by the writer) */
+    boolean queued;
     Instant answeredAt;
     Instant talkSince;
     long ringMs;

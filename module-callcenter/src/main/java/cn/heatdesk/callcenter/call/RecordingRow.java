@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 
 /** cc_recording: one MixMonitor file of a call. */
-public class RecordingRow {
+public class RecordingRow implements Cloneable {
     public Long id;
     public long callId;
     public long gatewayId;
@@ -21,4 +21,13 @@ public class RecordingRow {
     public long subsidiaryId;
     public String orgPath;
     public LocalDateTime createdAt;
+
+    /** a shallow copy: what the write-behind writes while the tracker goes on changing the original */
+    RecordingRow copy() {
+        try {
+            return (RecordingRow) clone();
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

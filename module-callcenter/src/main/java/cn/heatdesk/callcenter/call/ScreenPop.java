@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -45,6 +46,9 @@ public class ScreenPop {
     private final Timer timer;
     private final ThreadPoolExecutor pool;
     private final Map<LiveCall.Key, Entry> cache = new ConcurrentHashMap<>();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    /** per call: its latest pop, which the next pop of the call waits for (one call's events come on one lane) */
+    private final Map<LiveCall.Key, CompletableFuture<ScreenPopMessage>> lastPops = new ConcurrentHashMap<>();
 
     private record Entry(String number, CompletableFuture<CallerPanel> panel, Instant at) {
     }
@@ -78,48 +82,95 @@ public class ScreenPop {
         cache.put(key, new Entry(number, f, Instant.now()));
     }
 
-    /** the prefetched (or now fetched) panel; null when the number is unknown to base information or the lookup failed */
-    CallerPanel panel(LiveCall.Key key, String number) {
+    /**
+     * The panel of the call's number: the prefetched one, or fetched now on the pool; completes with null when the
+     * number is unknown, the lookup failed or took longer than {@link #WAIT_FOR_PANEL}.
+     */
+    private CompletableFuture<CallerPanel> panel(LiveCall.Key key, String number) {
         if (number == null) {
-            return null;
+            return CompletableFuture.completedFuture(null);
         }
         Entry e = cache.get(key);
-        try {
-            if (e != null && number.equals(e.number())) {
-                return e.panel().get(WAIT_FOR_PANEL.toMillis(), TimeUnit.MILLISECONDS);
+        CompletableFuture<CallerPanel> f;
+        if (e != null && number.equals(e.number())) {
+            f = e.panel();
+        } else {
+            try {
+                f = CompletableFuture.supplyAsync(() -> households.panelForCaller(number), pool);
+            } catch (RejectedExecutionException ex) {
+                f = CompletableFuture.failedFuture(ex);
             }
-            CallerPanel p = households.panelForCaller(number);
-            cache.put(key, new Entry(number, CompletableFuture.completedFuture(p), Instant.now()));
-            return p;
-        } catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            return null;
-        } catch (Exception ex) {
-            log.warn("来电弹屏查询客户信息失败 / panel lookup for call {} failed: {}", key, ex.toString());
-            return null;
+            cache.put(key, new Entry(number, f, Instant.now()));
         }
+        return f.copy().completeOnTimeout(null, WAIT_FOR_PANEL.toMillis(), TimeUnit.MILLISECONDS)
+                .exceptionally(ex -> {
+                    log.warn("来电弹屏查询客户信息失败 / panel lookup for call {} failed: {}", key, ex.toString());
+                    return null;
+                });
     }
 
-    /** pushes the pop for {@code call} to {@code agent}; returns what was sent */
-    ScreenPopMessage pushTo(LiveCall call, AgentRef agent, Instant receivedAt) {
+    /**
+     * Pushes the pop for {@code call} to {@code agent} as soon as the caller's panel is there (at once when it was
+     * prefetched). The event lane only registers it: it never waits for base information, so a slow lookup delays
+     * this pop alone, not the events of other calls. The returned future completes with what was sent.
+     */
+    CompletableFuture<ScreenPopMessage> pushTo(LiveCall call, AgentRef agent, Instant receivedAt) {
+        return pushTo(call, agent, receivedAt, id -> { });
+    }
+
+    /**
+     * As above; {@code household} gets the first household of the caller's panel (null when unknown) before the pop
+     * counts as done, so {@link #awaitIdle} also covers what the caller does with it.
+     */
+    CompletableFuture<ScreenPopMessage> pushTo(LiveCall call, AgentRef agent, Instant receivedAt,
+                                               java.util.function.Consumer<Long> household) {
         LiveCall.Key key = new LiveCall.Key(call.row.gatewayId, call.row.linkedid);
         String number = call.callerNumber;
-        CallerPanel panel = panel(key, number);
+        String callId = String.valueOf(call.row.id);
+        String linkedid = call.row.linkedid;
+        String gatewayId = String.valueOf(call.row.gatewayId);
+        String queue = call.row.queueName;
+        String did = call.row.did;
         boolean unmasked = numbers.mayView(agent.userId());
-        boolean unknown = panel == null || panel.households() == null || panel.households().isEmpty();
-        boolean blacklisted = panel != null && panel.blacklist() != null && !panel.blacklist().isEmpty();
-        ScreenPopMessage m = new ScreenPopMessage(String.valueOf(call.row.id), call.row.linkedid,
-                String.valueOf(call.row.gatewayId), call.row.queueName, call.row.did,
-                number == null ? null : unmasked ? number : Masking.phone(number), !unmasked && number != null,
-                unknown, blacklisted, unknown ? null : unmasked ? panel : PanelMasking.masked(panel), agent.jobNo(),
-                LocalDateTime.now());
-        try {
-            push.toUsers(List.of(agent.userId()), TOPIC, m);
-        } catch (RuntimeException ex) {
-            log.warn("来电弹屏推送失败 / screen pop push for call {} failed", key, ex);
+        inFlight.incrementAndGet();
+        CompletableFuture<CallerPanel> lookup = panel(key, number);
+        // the pops of one call go out in the order the agents were rung, also when they wait for the same lookup
+        CompletableFuture<CallerPanel> ready = Optional.ofNullable(lastPops.get(key))
+                .map(prev -> prev.handle((m, ex) -> null).thenCompose(x -> lookup)).orElse(lookup);
+        CompletableFuture<ScreenPopMessage> pop = ready.thenApply(panel -> {
+            boolean unknown = panel == null || panel.households() == null || panel.households().isEmpty();
+            try {
+                household.accept(unknown ? null : panel.households().get(0).id());
+            } catch (RuntimeException ex) {
+                log.warn("来电弹屏关联住户失败 / household of call {} not kept", key, ex);
+            }
+            boolean blacklisted = panel != null && panel.blacklist() != null && !panel.blacklist().isEmpty();
+            ScreenPopMessage m = new ScreenPopMessage(callId, linkedid, gatewayId, queue, did,
+                    number == null ? null : unmasked ? number : Masking.phone(number), !unmasked && number != null,
+                    unknown, blacklisted, unknown ? null : unmasked ? panel : PanelMasking.masked(panel), agent.jobNo(),
+                    LocalDateTime.now());
+            try {
+                push.toUsers(List.of(agent.userId()), TOPIC, m);
+            } catch (RuntimeException ex) {
+                log.warn("来电弹屏推送失败 / screen pop push for call {} failed", key, ex);
+            }
+            timer.record(Duration.between(receivedAt, Instant.now()));
+            return m;
+        }).whenComplete((m, ex) -> inFlight.decrementAndGet());
+        lastPops.put(key, pop);
+        return pop;
+    }
+
+    /** waits until every pop handed over so far is pushed (tests, benchmarks); false on timeout */
+    boolean awaitIdle(Duration timeout) throws InterruptedException {
+        long until = System.nanoTime() + timeout.toNanos();
+        while (inFlight.get() > 0) {
+            if (System.nanoTime() > until) {
+                return false;
+            }
+            Thread.sleep(2);
         }
-        timer.record(Duration.between(receivedAt, Instant.now()));
-        return m;
+        return true;
     }
 
     Long firstHouseholdId(LiveCall call) {
@@ -133,6 +184,7 @@ public class ScreenPop {
 
     void evict(LiveCall.Key key) {
         cache.remove(key);
+        lastPops.remove(key);
     }
 
     /** calls whose end was never seen (gateway gone for good) must not pin panels forever */
@@ -140,6 +192,8 @@ public class ScreenPop {
     void purge() {
         Instant limit = Instant.now().minus(CACHE_TTL);
         cache.entrySet().removeIf(en -> en.getValue().at().isBefore(limit));
+        // calls whose end was never seen: their last pop is long done
+        lastPops.keySet().retainAll(cache.keySet());
     }
 
     @PreDestroy

@@ -1,5 +1,6 @@
 package cn.heatdesk.callcenter.call;
 
+import cn.heatdesk.kernel.security.DataScope;
 import cn.dev33.satoken.session.SaSession;
 import cn.dev33.satoken.stp.StpUtil;
 import cn.heatdesk.kernel.security.CurrentUser;
@@ -38,7 +39,8 @@ public class SessionStatsAudience implements StatsAudience {
             for (String id : StpUtil.searchSessionId("", 0, -1, false)) {
                 SaSession s = StpUtil.getSessionBySessionId(id);
                 Object u = s == null ? null : s.get(CurrentUserInterceptor.SESSION_KEY);
-                if (u instanceof CurrentUser cu && CallStatsService.mayReceive(cu)) {
+                if (u instanceof CurrentUser cu && cu.dataScope() != null && cu.dataScope() != DataScope.SELF
+                        && LIVE_PERMISSIONS.stream().anyMatch(cu::hasPermission)) {
                     list.add(cu);
                 }
             }

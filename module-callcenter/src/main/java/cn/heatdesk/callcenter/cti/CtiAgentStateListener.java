@@ -2,12 +2,12 @@ package cn.heatdesk.callcenter.cti;
 
 import cn.heatdesk.callcenter.agent.Agent;
 import cn.heatdesk.callcenter.agent.AgentInput;
+import cn.heatdesk.callcenter.agent.AgentLookup;
 import cn.heatdesk.callcenter.agent.AgentMapper;
 import cn.heatdesk.callcenter.agent.AgentService;
 import cn.heatdesk.callcenter.agent.AgentState;
 import cn.heatdesk.callcenter.ami.GatewayEvent;
 import cn.heatdesk.callcenter.ami.GatewayEventListener;
-import cn.heatdesk.callcenter.gateway.PhoneService;
 import org.asteriskjava.manager.event.BridgeDestroyEvent;
 import org.asteriskjava.manager.event.BridgeEnterEvent;
 import org.asteriskjava.manager.event.BridgeLeaveEvent;
@@ -20,6 +20,7 @@ import org.springframework.stereotype.Component;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -38,14 +39,22 @@ public class CtiAgentStateListener implements GatewayEventListener {
 
     private final AgentService agents;
     private final AgentMapper mapper;
-    private final PhoneService phones;
+    private final AgentLookup lookup;
     /** (gateway, bridge id) → channel → linkedid of the channels in it */
     private final Map<String, Map<String, String>> bridges = new ConcurrentHashMap<>();
 
-    public CtiAgentStateListener(AgentService agents, AgentMapper mapper, PhoneService phones) {
+    public CtiAgentStateListener(AgentService agents, AgentMapper mapper, AgentLookup lookup) {
         this.agents = agents;
         this.mapper = mapper;
-        this.phones = phones;
+        this.lookup = lookup;
+    }
+
+    private static final Set<Class<? extends ManagerEvent>> EVENTS = Set.of(BridgeEnterEvent.class,
+            BridgeLeaveEvent.class, BridgeDestroyEvent.class, HangupEvent.class);
+
+    @Override
+    public Set<Class<? extends ManagerEvent>> eventTypes() {
+        return EVENTS;
     }
 
     @Override
@@ -104,9 +113,7 @@ public class CtiAgentStateListener implements GatewayEventListener {
     }
 
     private Optional<Agent> agentOf(long gw, String channel) {
-        if (PhoneService.endpointOf(channel) == null) {
-            return Optional.empty();
-        }
-        return phones.byInterface(gw, channel).map(p -> mapper.selectByPhoneId(p.getId()));
+        // the binding snapshot tells without the database whether the channel is an agent's phone at all
+        return lookup.byInterface(gw, channel).map(r -> mapper.selectByIdUnscoped(r.agentId()));
     }
 }

@@ -41,6 +41,8 @@ public class PhoneService {
     private final GatewayService gateways;
     private final GatewayMapper gatewayMapper;
     private final IdGenerator ids;
+    /** gateway/endpoint → the device state last recorded (also for endpoints that are not phones, e.g. trunks) */
+    private final Map<String, String> lastStates = new java.util.concurrent.ConcurrentHashMap<>();
 
     public PhoneService(PhoneMapper phones, GatewayService gateways, GatewayMapper gatewayMapper, IdGenerator ids) {
         this.phones = phones;
@@ -98,6 +100,7 @@ public class PhoneService {
         p.setUpdatedBy(me.userId());
         p.setUpdatedAt(now);
         phones.insert(p);
+        lastStates.clear();
         return get(p.getId());
     }
 
@@ -137,6 +140,7 @@ public class PhoneService {
         if (phones.update(p) != 1) {
             throw BizException.conflict("话机已被他人修改，请刷新后重试");
         }
+        lastStates.clear();
         return get(p.getId());
     }
 
@@ -148,6 +152,7 @@ public class PhoneService {
             throw BizException.conflict("话机已绑定坐席" + b.getJobNo() + "（" + b.getAgentName() + "），请先解除绑定");
         }
         phones.delete(id);
+        lastStates.clear();
     }
 
     /** a phone of the gateway by the endpoint name in a channel or interface (PJSIP/8001-00000005 → 8001) */
@@ -163,14 +168,26 @@ public class PhoneService {
      */
     @Transactional
     public Optional<Phone> deviceState(long gatewayId, String device, String state) {
-        Optional<Phone> p = byInterface(gatewayId, device);
-        if (p.isEmpty() || state == null) {
+        if (state == null) {
             return Optional.empty();
         }
         String s = state.strip().toUpperCase();
+        String endpoint = endpointOf(device);
+        String key = gatewayId + "/" + endpoint;
+        if (endpoint == null || s.equals(lastStates.get(key))) {
+            // a phone rings, answers and hangs up in a handful of DeviceStateChanges: only changes reach the database
+            return Optional.empty();
+        }
+        Optional<Phone> p = byInterface(gatewayId, device);
+        if (p.isEmpty()) {
+            lastStates.put(key, s);
+            return Optional.empty();
+        }
         int registered = UNREGISTERED.contains(s) ? 0 : 1;
         LocalDateTime now = LocalDateTime.now();
-        if (phones.updateDeviceState(p.get().getId(), registered, s, now) == 0) {
+        int changed = phones.updateDeviceState(p.get().getId(), registered, s, now);
+        lastStates.put(key, s);
+        if (changed == 0) {
             return Optional.empty();
         }
         Phone ph = p.get();

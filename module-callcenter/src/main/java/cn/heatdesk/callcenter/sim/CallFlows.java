@@ -4,7 +4,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
@@ -274,14 +278,22 @@ final class CallFlows {
                 hangupApp(c);
                 return;
             }
-            sim.app(c, "inbound-ivr", "s", 5, "Set", "TIMEOUT(digit)=3");
-            sim.app(c, "inbound-ivr", "s", 6, "Set", "TIMEOUT(response)=6");
+            int p = 5;
+            String gw = sim.config.ivrMenuGateway();
+            if (gw != null) {
+                if (menuWalk(c, gw)) {
+                    return;
+                }
+                p = 9;
+            }
+            sim.app(c, "inbound-ivr", "s", p, "Set", "TIMEOUT(digit)=3");
+            sim.app(c, "inbound-ivr", "s", p + 1, "Set", "TIMEOUT(response)=6");
             for (int attempt = 0; ; attempt++) {
-                sim.app(c, "inbound-ivr", "s", 7, "BackGround", "custom/welcome");
+                sim.app(c, "inbound-ivr", "s", p + 2, "BackGround", "custom/welcome");
                 Character d = waitDigit(c, sim.config.promptDuration(), "BackGround");
                 sim.varSet(c, "BACKGROUNDSTATUS", "SUCCESS");
                 if (d == null) {
-                    sim.app(c, "inbound-ivr", "s", 8, "WaitExten", "6");
+                    sim.app(c, "inbound-ivr", "s", p + 3, "WaitExten", "6");
                     d = waitDigit(c, Duration.ofSeconds(6), "WaitExten");
                 }
                 if (d == null) {
@@ -304,10 +316,91 @@ final class CallFlows {
                     hangupApp(c);
                     return;
                 }
-                sim.app(c, "inbound-ivr", "i", 2, "Goto", "s,7");
+                sim.app(c, "inbound-ivr", "i", 2, "Goto", "s," + (p + 2));
             }
         } catch (Hungup h) {
             hExtension(c);
+        }
+    }
+
+    /** keys the caller of a channel still presses at the ivr script's GET DATA (SimConfig#ivrKeys); lock held */
+    private final Map<SimChannel, Deque<Character>> scriptedKeys = new IdentityHashMap<>();
+
+    /** the next scripted key for a GET DATA, null when none is left ('-' = stay silent) */
+    Character nextScriptedKey(SimChannel c) {
+        Deque<Character> keys = scriptedKeys.get(c);
+        return keys == null ? null : keys.poll();
+    }
+
+    /**
+     * The dialplan HeatDesk renders for a gateway with IVR menus (bundle, docs/ivr.md): s,5 asks the ivr script,
+     * s,6-8 follow IVR_ACTION (QUEUE → ivr-queue → q-&lt;queue&gt;, VOICEMAIL → 2, HANGUP → s,13); true when the
+     * call went there, false to fall through to the static menu from s,9.
+     */
+    private boolean menuWalk(SimChannel c, String gw) {
+        String script = "ivr?gw=" + gw;
+        sim.app(c, "inbound-ivr", "s", 5, "AGI", agiUrl(script));
+        String keys = sim.config.ivrKeys();
+        if (keys != null) {
+            Deque<Character> q = new ArrayDeque<>();
+            keys.chars().forEach(ch -> q.add((char) ch));
+            scriptedKeys.put(c, q);
+        }
+        try {
+            agi.run(c, script);
+        } finally {
+            scriptedKeys.remove(c);
+        }
+        String action = c.vars.getOrDefault("IVR_ACTION", "");
+        sim.app(c, "inbound-ivr", "s", 6, "GotoIf", "$[\"" + action + "\" = \"QUEUE\"]?ivr-queue,1");
+        if ("QUEUE".equals(action)) {
+            String qname = c.vars.getOrDefault("IVR_QUEUE", "");
+            sim.app(c, "inbound-ivr", "ivr-queue", 1, "Goto", "q-" + qname + ",1");
+            menuQueueBranch(c, qname, gw);
+            return true;
+        }
+        sim.app(c, "inbound-ivr", "s", 7, "GotoIf", "$[\"" + action + "\" = \"VOICEMAIL\"]?2,1");
+        if ("VOICEMAIL".equals(action)) {
+            voicemailBranch(c);
+            return true;
+        }
+        sim.app(c, "inbound-ivr", "s", 8, "GotoIf", "$[\"" + action + "\" = \"HANGUP\"]?hangup");
+        if ("HANGUP".equals(action)) {
+            sim.app(c, "inbound-ivr", "s", 13, "Hangup", "");
+            hangupApp(c);
+            return true;
+        }
+        return false;
+    }
+
+    /** q-&lt;queue&gt; of the rendered menu dialplan: record, queue with agent-connect?gw=…, survey or message */
+    private void menuQueueBranch(SimChannel c, String qname, String gw) {
+        SimQueue q = sim.queues.get(qname);
+        String ext = "q-" + qname;
+        if (q == null) {
+            // Goto to an extension that does not exist: Asterisk ends the call
+            hangupApp(c);
+            return;
+        }
+        sim.app(c, "inbound-ivr", ext, 1, "NoOp", "IVR menu -> " + qname + " queue");
+        sim.app(c, "inbound-ivr", ext, 2, "Set", "CDR(userfield)=ivr-" + qname);
+        c.userField = "ivr-" + qname;
+        String file = "/var/spool/asterisk/monitor/" + c.linkedid + ".wav";
+        sim.app(c, "inbound-ivr", ext, 3, "Set", "MIXFILE=" + file);
+        sim.varSet(c, "MIXFILE", file);
+        sim.app(c, "inbound-ivr", ext, 4, "MixMonitor", file + ",b");
+        startMixMonitor(c, file);
+        String connect = agiUrl("agent-connect?gw=" + gw);
+        sim.app(c, "inbound-ivr", ext, 5, "Queue", qname + ",tc,,," + q.cfg.maxWaitSeconds() + "," + connect);
+        String status = queue(c, q, connect);
+        sim.app(c, "inbound-ivr", ext, 6, "NoOp", "Queue returned QUEUESTATUS=" + status + " DIALSTATUS="
+                + c.vars.getOrDefault("DIALSTATUS", ""));
+        if ("CONTINUE".equals(status)) {
+            sim.app(c, "inbound-ivr", ext, 7, "Goto", "survey,s,1");
+            survey(c);
+        } else {
+            sim.app(c, "inbound-ivr", ext, 7, "Goto", "inbound-ivr,2,1");
+            voicemailBranch(c);
         }
     }
 

@@ -277,6 +277,15 @@ final class FastAgiClient {
                 Duration wait = Duration.ofMillis(ms <= 0 ? 6000 : ms);
                 StringBuilder digits = new StringBuilder();
                 while (digits.length() < max) {
+                    Character scripted = c.dtmf.isEmpty() ? flows.nextScriptedKey(c) : null;
+                    if (scripted != null && scripted == '-') {
+                        // the scripted caller stays silent: the prompt times out
+                        flows.waitDigit(c, wait, "GetData");
+                        break;
+                    }
+                    if (scripted != null) {
+                        flows.dtmf(c, scripted);
+                    }
                     Character d = flows.waitDigit(c, wait, "GetData");
                     if (d == null || d == '#') {
                         break;
@@ -387,7 +396,12 @@ final class FastAgiClient {
                     c.hangupCause = 0;
                 }
             }
-            case "ivr" -> sim.varSet(c, "IVR_CHOICE", script.substring(script.indexOf('=') + 1));
+            case "ivr" -> {
+                // ivr?choice=N keeps its meaning; the menu form (ivr?gw=…) answers nothing: the static menu follows
+                if (script.contains("choice=")) {
+                    sim.varSet(c, "IVR_CHOICE", script.substring(script.indexOf("choice=") + 7));
+                }
+            }
             default -> {
                 // agent-connect and survey only record data on HeatDesk's side
             }

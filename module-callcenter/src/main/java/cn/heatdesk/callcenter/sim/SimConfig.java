@@ -48,6 +48,8 @@ public final class SimConfig {
     private Duration agiTimeout = Duration.ofSeconds(10);
     private Duration restartDowntime = Duration.ZERO;
     private java.nio.file.Path recordingDir;
+    private String ivrMenuGateway;
+    private String ivrKeys;
 
     public SimConfig() {
         phones.put("8001", "Agent Anna");
@@ -100,6 +102,19 @@ public final class SimConfig {
     public SimConfig recordingDir(java.nio.file.Path v) { recordingDir = v; return this; }
     /** how long the port refuses connections during {@code core restart now} (real Asterisk: under a second) */
     public SimConfig restartDowntime(Duration v) { restartDowntime = v; return this; }
+
+    public String ivrMenuGateway() { return ivrMenuGateway; }
+    /**
+     * the dialplan HeatDesk renders for a gateway with IVR menus (docs/ivr.md): the IVR asks
+     * {@code ivr?gw=<gatewayCode>} and follows IVR_ACTION; null = the reference dialplan of the fixtures
+     */
+    public SimConfig ivrMenu(String gatewayCode) { ivrMenuGateway = gatewayCode; return this; }
+    public String ivrKeys() { return ivrKeys; }
+    /**
+     * keys every caller presses, one per AGI GET DATA of the ivr script ('-' = stays silent, the prompt times out);
+     * when used up, GET DATA times out. Keys pressed through {@link CallHandle#press} come first.
+     */
+    public SimConfig ivrKeys(String keys) { ivrKeys = keys; return this; }
 
     /** agi://host:port as written in the dialplan (the reference system used 127.0.0.1:4573) */
     String agiBase() {

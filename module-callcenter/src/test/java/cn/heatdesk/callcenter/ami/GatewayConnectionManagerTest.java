@@ -13,6 +13,7 @@ import org.asteriskjava.manager.event.ManagerEvent;
 import org.asteriskjava.manager.event.NewChannelEvent;
 import org.asteriskjava.manager.event.QueueMemberEvent;
 import org.asteriskjava.manager.event.ResponseEvent;
+import org.asteriskjava.manager.event.VarSetEvent;
 import org.asteriskjava.manager.response.ManagerResponse;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -42,7 +43,7 @@ class GatewayConnectionManagerTest {
     final List<AutoCloseable> closing = new ArrayList<>();
 
     /** records what the manager tells its listeners */
-    static final class Recorder implements GatewayEventListener {
+    static class Recorder implements GatewayEventListener {
         final List<GatewayEvent> events = Collections.synchronizedList(new ArrayList<>());
         final List<String> lifecycle = Collections.synchronizedList(new ArrayList<>());
         final Map<String, String> threadByCall = new ConcurrentHashMap<>();
@@ -83,6 +84,10 @@ class GatewayConnectionManagerTest {
     }
 
     GatewayConnectionManager manager(AsteriskSimulator sim, Recorder recorder) {
+        return manager(sim, recorder, new SimpleMeterRegistry());
+    }
+
+    GatewayConnectionManager manager(AsteriskSimulator sim, GatewayEventListener recorder, SimpleMeterRegistry meters) {
         GatewayEndpoint endpoint = new GatewayEndpoint(GW, "GW-TEST", "测试网关", 1L, "/1/", null, "127.0.0.1",
                 sim.port(), sim.config().username(), sim.config().secret(), true);
         GatewayDirectory directory = new GatewayDirectory() {
@@ -102,7 +107,7 @@ class GatewayConnectionManagerTest {
         AmiProperties props = new AmiProperties(true, Duration.ofSeconds(3), Duration.ofSeconds(5), 2,
                 Duration.ofMillis(100), Duration.ofSeconds(1), Duration.ofSeconds(2), 4, 10_000);
         GatewayConnectionManager m = new GatewayConnectionManager(props, beans.getBeanProvider(GatewayDirectory.class),
-                beans.getBeanProvider(GatewayEventListener.class), new SimpleMeterRegistry());
+                beans.getBeanProvider(GatewayEventListener.class), meters);
         m.start();
         closing.add(m::stop);
         return m;
@@ -186,6 +191,57 @@ class GatewayConnectionManagerTest {
             assertThat(mine.get(i).receivedAt()).isAfterOrEqualTo(mine.get(i - 1).receivedAt());
         }
         assertThat(m.status(GW).channels()).isZero();
+    }
+
+    /** handles only new channels, hang-ups and one channel variable, like the application's listeners do */
+    static final class Selective extends Recorder {
+        @Override
+        public java.util.Set<Class<? extends ManagerEvent>> eventTypes() {
+            return java.util.Set.of(NewChannelEvent.class, HangupEvent.class, VarSetEvent.class);
+        }
+
+        @Override
+        public boolean wants(ManagerEvent e) {
+            return !(e instanceof VarSetEvent v) || "MIXMONITOR_FILENAME".equals(v.getVariable());
+        }
+    }
+
+    @Test
+    void eventsNoListenerHandlesAreSkippedUnbuiltOrDroppedOnArrival() throws Exception {
+        AsteriskSimulator sim = simulator();
+        Selective rec = new Selective();
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        GatewayConnectionManager m = manager(sim, rec, meters);
+        await(() -> m.connected(GW), "login");
+        QueueAddAction add = new QueueAddAction("repair", "PJSIP/8001", 0);
+        add.setMemberName("1001 王丽");
+        add.setStateInterface("PJSIP/8001");
+        m.send(GW, add);
+        sim.phone("8001").autoAnswer(Duration.ofMillis(100));
+        long mark = sim.journalMark();
+
+        CallHandle call = sim.incomingCall("+8613800138000", "4930123456");
+        assertThat(call.awaitInput(Duration.ofSeconds(5))).isTrue();
+        call.press("1");
+        assertThat(call.awaitBridged(Duration.ofSeconds(10))).isTrue();
+        call.hangup();
+        assertThat(call.awaitHungUp(Duration.ofSeconds(5))).isTrue();
+        await(() -> rec.of(HangupEvent.class).size() >= 2, "both legs hung up");
+        assertThat(m.drain(Duration.ofSeconds(5))).isTrue();
+
+        synchronized (rec.events) {
+            assertThat(rec.events).extracting(e -> e.event().getClass().getSimpleName())
+                    .containsOnly("NewChannelEvent", "HangupEvent", "VarSetEvent");
+        }
+        assertThat(rec.of(VarSetEvent.class)).isNotEmpty()
+                .allSatisfy(v -> assertThat(v.getVariable()).isEqualTo("MIXMONITOR_FILENAME"));
+        long emitted = sim.journalMark() - mark;
+        double built = meters.counter("heatdesk.callcenter.ami.events").count();
+        double dropped = meters.counter("heatdesk.callcenter.ami.events.ignored").count();
+        assertThat(built).as("Newexten, AGIExec, DTMF … are read but never built").isLessThan(emitted);
+        assertThat(dropped).as("built but of no listener's interest: other VarSets, QueueMember events …").isPositive();
+        assertThat(meters.timer("heatdesk.callcenter.ami.dispatch.lag").count())
+                .as("only the wanted events reach the lanes").isEqualTo(rec.events.size());
     }
 
     @Test

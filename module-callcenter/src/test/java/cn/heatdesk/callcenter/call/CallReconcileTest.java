@@ -155,6 +155,7 @@ class CallReconcileTest extends CallTestSupport {
                 channel("PJSIP/8001-00000005", "heatdesk-ref-1795260015.5", "heatdesk-ref-1795260013.4", "8001",
                         "00:00:05", "89003c81-68b4-4edd-b08a-a7ac91cc6db6", "AppQueue", "(Outgoing Line)")));
         restarted.onConnected(gw, false);
+        written(restarted);
 
         CallRow gone = call(gw, "heatdesk-ref-1795260035.6");
         assertThat(gone.status).isEqualTo(CallCodes.ENDED);

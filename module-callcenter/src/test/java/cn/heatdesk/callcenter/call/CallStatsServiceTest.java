@@ -131,6 +131,7 @@ class CallStatsServiceTest extends CallTestSupport {
                 + "'RING_TIMEOUT', 'AMI', ?, 0, 100, '/1/100/')", 990_000L + System.nanoTime() % 100_000 * 10,
                 CallTestApp.ANNA.agentId(), CallTestApp.ANNA.userId(), LocalDateTime.of(2026, 11, 20, 23, 0));
 
+        written(tracker);
         CallStatsService.CallStats after = stats.compute(now, day);
         CallStatsService.AgentFigures a = anna(after);
         assertThat(a.state()).isEqualTo("IDLE");

@@ -49,6 +49,8 @@ public class CallTestApp {
     static final long GW = 7L;
     static final String PANEL_NUMBER = "+4915112345678";
     static final long HOUSEHOLD = 5005L;
+    /** how long the household lookup behind the screen pop takes (a slow database) */
+    static volatile long panelDelayMs;
     static final AgentRef ANNA = new AgentRef(11L, 1001L, "8001", "Anna Agent");
     static final AgentRef BERND = new AgentRef(12L, 1002L, "8002", "Bernd Agent");
 
@@ -128,6 +130,9 @@ public class CallTestApp {
         return (HouseholdApi) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[]{HouseholdApi.class},
                 (proxy, method, args) -> {
                     if (method.getName().equals("panelForCaller")) {
+                        if (panelDelayMs > 0) {
+                            Thread.sleep(panelDelayMs);
+                        }
                         String phone = (String) args[0];
                         return PANEL_NUMBER.equals(phone) ? new CallerPanel(phone, List.of(h), null, List.of())
                                 : new CallerPanel(phone, List.of(), null, List.of());

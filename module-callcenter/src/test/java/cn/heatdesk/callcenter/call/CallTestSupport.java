@@ -64,6 +64,7 @@ abstract class CallTestSupport {
                 break;
             }
         }
+        written(t);
         return n;
     }
 
@@ -78,12 +79,23 @@ abstract class CallTestSupport {
             }
         }
         assertThat(on).as("split point found").isTrue();
+        written(t);
     }
 
     CallRow call(long gw, String linkedid) {
+        written(tracker);
         CallRow r = calls.selectByLinkedid(gw, linkedid);
         assertThat(r).as("call %s on gateway %s", linkedid, gw).isNotNull();
         return r;
+    }
+
+    /** waits for the tracker's write-behind: what the events changed is in the database */
+    static void written(CallTracker t) {
+        try {
+            assertThat(t.awaitIdle(java.time.Duration.ofSeconds(10))).as("call writes done").isTrue();
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static java.time.LocalDateTime at(String utc) {

@@ -71,6 +71,21 @@ class CallTrackerFixtureTest extends CallTestSupport {
     }
 
     @Test
+    void aCallEndingBeforeItsSlowPanelLookupStillGetsItsHousehold() {
+        CallTestApp.panelDelayMs = 400;
+        try {
+            long gw = newGateway();
+            // the replay is instant: the caller has hung up long before the lookup answers
+            replay("c_inbound_ivr_queue_answer.ami.log", gw);
+            CallRow c = call(gw, "heatdesk-ref-1795260013.4");
+            assertThat(c.status).isEqualTo(CallCodes.ENDED);
+            assertThat(c.householdId).isEqualTo(CallTestApp.HOUSEHOLD);
+        } finally {
+            CallTestApp.panelDelayMs = 0;
+        }
+    }
+
+    @Test
     void d_callerAbandonsEmptyQueue() {
         long gw = newGateway();
         replay("d_queue_abandon.ami.log", gw);

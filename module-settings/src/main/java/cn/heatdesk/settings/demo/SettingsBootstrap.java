@@ -58,6 +58,7 @@ public class SettingsBootstrap implements ApplicationRunner {
                     "monitor:approval:all", "notice:template", "notice:delivery",
                     "callcenter", "callcenter:agent", "callcenter:agent:edit", "callcenter:agent:supervise",
                     "callcenter:phone", "callcenter:phone:edit", "callcenter:queue", "callcenter:queue:edit",
+                    "callcenter:ivr", "callcenter:ivr:edit",
                     "callcenter:call", "callcenter:call:export", "callcenter:call:link", "callcenter:number:view",
                     "callcenter:recording:play", "callcenter:recording:audit", "callcenter:gateway",
                     "callcenter:gateway:edit")),

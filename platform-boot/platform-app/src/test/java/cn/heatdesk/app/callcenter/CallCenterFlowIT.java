@@ -263,10 +263,10 @@ class CallCenterFlowIT extends AbstractApiIT {
         List<String[]> monSeen = new ArrayList<>();
         List<String[]> workerSeen = new ArrayList<>();
         List<String[]> subSeen = new ArrayList<>();
-        try (SseStream mine = liveStream("screenpop,callstats");
-             SseStream mon = liveStream(monitor, "screenpop,callstats");
-             SseStream wk = liveStream(worker, "screenpop,callstats");
-             SseStream sb = liveStream(sub, "screenpop,callstats")) {
+        try (SseStream mine = liveStream("screenpop,callstats,agent");
+             SseStream mon = liveStream(monitor, "screenpop,callstats,agent");
+             SseStream wk = liveStream(worker, "screenpop,callstats,agent");
+             SseStream sb = liveStream(sub, "screenpop,callstats,agent")) {
             ApiClient.Reply started = agent.post("/api/callcenter/demo/calls", Map.of("callerNumber", CALLER, "digits", "1"));
             assertThat(started.status()).as(started.toString()).isEqualTo(200);
             String linkedid = started.data().path("linkedid").asText();
@@ -297,11 +297,28 @@ class CallCenterFlowIT extends AbstractApiIT {
                     assertThat(agentIn(JSON.readTree(e[1]), myJob)).as("sub01admin's figures").isNull();
                 }
             }
-            // the pop went to agent01 only; the worker has no call-center permission and gets neither topic
+            // the pop went to agent01 only; the worker has no call-center permission and gets no call-center topic
             assertThat(drain(mon, monSeen)).noneMatch(e -> e[0].equals("screenpop"));
             assertThat(subSeen).noneMatch(e -> e[0].equals("screenpop"));
-            assertThat(drain(wk, workerSeen)).noneMatch(e -> e[0].equals("screenpop") || e[0].equals("callstats"));
+            assertThat(drain(wk, workerSeen)).noneMatch(e -> e[0].equals("screenpop") || e[0].equals("callstats")
+                    || e[0].equals("agent"));
+            // agent states go to the agent and to the watchers whose data scope covers it, never to other stations
+            drain(mine, mySeen);
+            assertThat(mySeen).anyMatch(e -> e[0].equals("agent") && agentStateEvent(e[1], myJob, "TALKING"));
+            assertThat(monSeen).anyMatch(e -> e[0].equals("agent") && agentStateEvent(e[1], myJob, "TALKING"));
+            assertThat(subSeen).noneMatch(e -> e[0].equals("agent") && agentStateEvent(e[1], myJob, null));
             assertThat(workerSeen).as("the worker's stream is open").anyMatch(e -> e[0].equals("ready"));
+        }
+    }
+
+    /** an AGENT_STATE push of this job number (in this state, when given) */
+    static boolean agentStateEvent(String json, String jobNo, String state) {
+        try {
+            JsonNode n = JSON.readTree(json);
+            return "AGENT_STATE".equals(n.path("type").asText()) && jobNo.equals(n.path("jobNo").asText())
+                    && (state == null || state.equals(n.path("state").asText()));
+        } catch (java.io.IOException e) {
+            return false;
         }
     }
 

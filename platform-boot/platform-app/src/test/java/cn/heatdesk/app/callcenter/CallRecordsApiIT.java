@@ -91,8 +91,14 @@ class CallRecordsApiIT extends AbstractApiIT {
 
     // ------------------------------------------------------------------------------------------------ events
 
+    /** one event to the tracker; returns once what it changed is written (the tracker writes behind) */
     private void feed(ManagerEvent e, Instant at) {
         tracker.onEvent(new GatewayEvent(gw, e, at));
+        try {
+            assertThat(tracker.awaitIdle(java.time.Duration.ofSeconds(10))).as("call writes done").isTrue();
+        } catch (InterruptedException ex) {
+            throw new IllegalStateException(ex);
+        }
     }
 
     private void answeredCall(Instant t) {
