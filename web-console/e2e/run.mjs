@@ -1644,4 +1644,63 @@ async function callcenterScenarios(base) {
     await waitState(agent, 'SIGNED_OUT')
     await byTestId(agent, 'cti-sign-in').waitFor({ state: 'visible' })
   })
+
+  await scenario('k5', '呼损管理：来电在排队中挂机，列表显示该呼损（原因、未回拨）；呼损报表显示图表与呼损率',
+    ['k0'], async () => {
+    current = agent
+    const LOST_CALLER = '13900139000'
+    const agentToken = await apiLogin(base, 'agent01', ADMIN.password)
+    const started = await api(base, 'POST', 'api/callcenter/demo/calls', { callerNumber: LOST_CALLER, digits: '1' }, agentToken)
+    const linkedid = started?.linkedid
+    assert(linkedid, `模拟来电 failed: ${JSON.stringify(started)}`)
+    await sleep(2500) // in the queue (or ringing an agent) before the caller gives up
+    await api(base, 'POST', `api/callcenter/demo/calls/${encodeURIComponent(linkedid)}/hangup`, {}, agentToken)
+    let lostId = null
+    for (const until = Date.now() + 30_000; !lostId && Date.now() < until; await sleep(500)) {
+      const page = await api(base, 'GET', `api/callcenter/lost-calls?number=${LOST_CALLER}&size=50`, undefined, agentToken)
+      lostId = page?.records?.find((r) => r.linkedid === linkedid)?.id ?? null
+    }
+    assert(lostId, `the abandoned call ${linkedid} never appeared in 呼损管理`)
+    await openCallcenterMenu(agent, 'callcenter:lost', 'page-callcenter-lost')
+    await byTestId(agent, 'lost-filter-number').fill(LOST_CALLER)
+    const resp = agent.waitForResponse((r) => r.url().includes('/api/callcenter/lost-calls?') && r.request().method() === 'GET')
+    await byTestId(agent, 'lost-table').locator('[data-testid="table-search"]').click()
+    await resp
+    const row = agent.locator(`[data-testid="lost-table"] [data-testid="table-row"][data-row-key="${lostId}"]`)
+    await row.waitFor({ state: 'visible' })
+    const st = await row.locator('[data-testid="lost-state"]').getAttribute('data-state')
+    assert(st === 'PENDING', `the lost call's state is ${st}, expected PENDING`)
+    const cause = await row.locator('[data-testid="lost-cause"]').getAttribute('data-cause')
+    assert(['IVR', 'QUEUE_ABANDON', 'RING_ABANDON', 'NO_ANSWER'].includes(cause), `unknown cause ${cause}`)
+    await row.locator('[data-testid="lost-callback"]').waitFor({ state: 'visible' })
+    await shot(agent, 'callcenter-lost-list')
+    await agent.locator('[data-testid="lost-tabs"] .el-tabs__item', { hasText: '呼损报表' }).click()
+    await byTestId(agent, 'lost-chart').locator('canvas').first().waitFor({ state: 'visible' })
+    const rate = (await byTestId(agent, 'lost-report-rate').innerText()).trim()
+    assert(/^(\d+\.\d%|—)$/.test(rate), `the loss rate shows “${rate}”`)
+    const lost = Number((await byTestId(agent, 'lost-report-lost').innerText()).trim())
+    assert(lost >= 1, `呼损合计 shows ${lost}`)
+    await shot(agent, 'callcenter-lost-report')
+  })
+
+  await scenario('k6', '语音导航：管理员打开演示热线 4930123456 的语音菜单，菜单树显示节点与按键', [], async () => {
+    const admin = await newPage()
+    current = admin
+    await loginAs(admin, base, ADMIN.username, ADMIN.password)
+    await openCallcenterMenu(admin, 'callcenter:ivr', 'page-callcenter-ivr')
+    const cell = byTestId(admin, 'ivr-cell-hotline').filter({ hasText: '4930123456' }).first()
+    await cell.waitFor({ state: 'visible' })
+    await admin.locator('.el-table__row', { has: cell }).locator('[data-testid="ivr-edit"]').click()
+    const editor = byTestId(admin, 'ivr-editor').filter({ visible: true }).first()
+    await editor.waitFor({ state: 'visible' })
+    const tree = byTestId(admin, 'ivr-tree').filter({ visible: true }).first()
+    await tree.locator('.el-tree-node').first().waitFor({ state: 'visible' })
+    const text = await tree.innerText()
+    assert(text.includes('起始'), `the menu tree does not mark the start node: “${text.slice(0, 200)}”`)
+    assert(/\d → /.test(text), `the menu tree shows no keys: “${text.slice(0, 200)}”`)
+    await shot(admin, 'callcenter-ivr-menu')
+    await admin.keyboard.press('Escape')
+    await editor.waitFor({ state: 'hidden' }).catch(() => undefined)
+    await admin.context().close()
+  })
 }

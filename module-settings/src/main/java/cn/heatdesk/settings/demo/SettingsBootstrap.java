@@ -59,6 +59,7 @@ public class SettingsBootstrap implements ApplicationRunner {
                     "callcenter", "callcenter:agent", "callcenter:agent:edit", "callcenter:agent:supervise",
                     "callcenter:phone", "callcenter:phone:edit", "callcenter:queue", "callcenter:queue:edit",
                     "callcenter:ivr", "callcenter:ivr:edit",
+                    "callcenter:lost", "callcenter:lost:export",
                     "callcenter:call", "callcenter:call:export", "callcenter:call:link", "callcenter:number:view",
                     "callcenter:recording:play", "callcenter:recording:audit", "callcenter:gateway",
                     "callcenter:gateway:edit")),
@@ -69,7 +70,7 @@ public class SettingsBootstrap implements ApplicationRunner {
                     "servicedesk:ticket:operate", "servicedesk:visit", "servicedesk:visit:do", "monitor:approval",
                     "monitor", "notice", "notice:message",
                     "callcenter", "callcenter:workbench", "callcenter:outbound", "callcenter:call",
-                    "callcenter:call:link", "callcenter:recording:play")),
+                    "callcenter:call:link", "callcenter:recording:play", "callcenter:lost")),
             new BuiltinRole("SUPERVISOR", "班长", DataScope.ALL, List.of(
                     "baseinfo", "baseinfo:node", "baseinfo:household", "baseinfo:panel", "baseinfo:customer",
                     "baseinfo:customer:edit", "baseinfo:phone:bind", "baseinfo:blacklist", "baseinfo:blacklist:edit",

@@ -328,6 +328,10 @@ class CtiFlowIT extends AbstractApiIT {
         assertThat(agent.post("/api/callcenter/demo/calls/" + missed + "/hangup", Map.of()).status()).isEqualTo(200);
         JsonNode old = endedCall(missed);
         assertThat(old.path("result").asText()).isEqualTo("ABANDONED");
+        // 呼损管理: the caller gave up waiting (nobody was rung), nobody has called back yet
+        JsonNode lost = lostCall(old.path("id").asText());
+        assertThat(lost.path("cause").asText()).isEqualTo("QUEUE_ABANDON");
+        assertThat(lost.path("state").asText()).isEqualTo("PENDING");
 
         ApiClient.Reply r = cti(agent, "callback/" + old.path("id").asText(), null);
         assertThat(r.status()).as(r.toString()).isEqualTo(200);
@@ -359,11 +363,27 @@ class CtiFlowIT extends AbstractApiIT {
         assertThat(pending.path("records")).noneMatch(n -> n.path("id").asText().equals(old.path("id").asText()));
         JsonNode done = agent.get("/api/callcenter/calls?size=200&callbackState=DONE").data();
         assertThat(done.path("records")).anyMatch(n -> n.path("id").asText().equals(old.path("id").asText()));
+        JsonNode handled = lostCall(old.path("id").asText());
+        assertThat(handled.path("state").asText()).as("the lost call was called back").isEqualTo("DONE");
+        assertThat(handled.path("lastCallbackResult").asText()).isEqualTo("已接通");
+        assertThat(handled.path("lastCallbackBy").asText()).contains(jobNo(agent));
 
         ApiClient.Reply answeredOne = cti(agent, "callback/" + back.path("id").asText(), null);
         assertThat(answeredOne.status()).as("an outbound answered call is no missed call").isEqualTo(400);
         assertThat(answeredOne.body().path("field").asText()).isEqualTo("callId");
         assertThat(cti(agent, "callback/1", null).status()).isEqualTo(404);
+    }
+
+    /** the lost call as 呼损管理 lists it (agent01 holds callcenter:lost) */
+    JsonNode lostCall(String callId) {
+        ApiClient.Reply r = agent.get("/api/callcenter/lost-calls?size=100&gatewayId=" + gw);
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        for (JsonNode n : r.data().path("records")) {
+            if (n.path("id").asText().equals(callId)) {
+                return n;
+            }
+        }
+        throw new AssertionError("call " + callId + " not in the lost-call list: " + r.data());
     }
 
     @Test
