@@ -10,7 +10,7 @@ export const lostCauseLabels: Record<string, string> = {
 }
 
 export const lostStateLabels: Record<string, string> = {
-  PENDING: '未回拨', TRIED: '回拨未接通', DONE: '已回拨接通', RECALLED: '客户再次来电已接通',
+  PENDING: '未回拨', TRIED: '回拨未接通', DONE: '已回拨接通', MESSAGE: '已留言转工单', RECALLED: '客户再次来电已接通',
 }
 
 /** the list's state filter: OPEN = still needs someone (未回拨 + 回拨未接通) */

@@ -79,7 +79,9 @@ public class CallTracker implements GatewayEventListener {
     /** channel variable CTI 挂断 sets on the agent's leg before hanging it up: the agent's cc_agent id */
     public static final String CTI_HANGUP = "CTI_HANGUP";
     /** channel variables the tracker reads (VarSet of any other variable is dropped on arrival) */
-    public static final List<String> VARIABLES = List.of("MIXMONITOR_FILENAME", "BLACKLISTED", CTI_CALLBACK_OF, CTI_HANGUP);
+    public static final List<String> VARIABLES = List.of("MIXMONITOR_FILENAME", "BLACKLISTED", CTI_CALLBACK_OF, CTI_HANGUP,
+            // read by the voicemail recorder (voicemail/VoicemailRecorder), listed here so the eventfilter keeps them
+            "RECORDED_FILE", "RECORD_STATUS");
     /** … and by prefix (SURVEY_Q1, SURVEY_Q2 …) */
     public static final List<String> VARIABLE_PREFIXES = List.of("SURVEY_");
     private static final Set<Class<? extends ManagerEvent>> EVENTS = Set.of(CdrEvent.class, NewChannelEvent.class,

@@ -27,13 +27,15 @@ public final class LostCallCodes {
     public static final String TRIED = "TRIED";
     /** a callback was answered */
     public static final String DONE = "DONE";
+    /** the caller left a message, which became a work order */
+    public static final String MESSAGE = "MESSAGE";
     /** the caller called again later and was answered */
     public static final String RECALLED = "RECALLED";
     /** list filter only: PENDING or TRIED (still needs someone) */
     public static final String OPEN = "OPEN";
 
     public static final Map<String, String> STATE_LABELS = ordered(PENDING, "未回拨", TRIED, "回拨未接通", DONE, "已回拨接通",
-            RECALLED, "客户再次来电已接通");
+            MESSAGE, "已留言转工单", RECALLED, "客户再次来电已接通");
 
     private LostCallCodes() {
     }

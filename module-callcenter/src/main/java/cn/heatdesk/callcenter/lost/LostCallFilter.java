@@ -17,7 +17,7 @@ public class LostCallFilter {
     private String queue;
     private Long gatewayId;
     private String cause;
-    /** PENDING, TRIED, DONE, RECALLED or OPEN (PENDING + TRIED) */
+    /** PENDING, TRIED, DONE, MESSAGE, RECALLED or OPEN (PENDING + TRIED) */
     private String state;
     /** only numbers lost at least the repeat threshold within [from, to) */
     private Boolean repeatedOnly;

@@ -198,7 +198,7 @@ public class LostCallService {
         }
         if (list && f.getState() != null && !LostCallCodes.STATE_LABELS.containsKey(f.getState())
                 && !LostCallCodes.OPEN.equals(f.getState())) {
-            throw BizException.invalid("state", "处理状态只能是 PENDING、TRIED、DONE、RECALLED 或 OPEN");
+            throw BizException.invalid("state", "处理状态只能是 PENDING、TRIED、DONE、MESSAGE、RECALLED 或 OPEN");
         }
         f.setRepeatThreshold(repeatThreshold);
         return f;

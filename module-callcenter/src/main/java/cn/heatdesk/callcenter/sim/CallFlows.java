@@ -464,14 +464,18 @@ final class CallFlows {
         String file = "/var/spool/asterisk/monitor/message-" + c.uniqueid;
         sim.app(c, "inbound-ivr", "2", 3, "Record", file + ".wav,3,60,k");
         String status;
+        Instant recordFrom = Instant.now();
         try {
             Character d = waitDigit(c, Duration.ofSeconds(60), "Record");
             status = d == null ? "TIMEOUT" : "DTMF";
         } catch (Hungup h) {
+            // Record keeps what was said before the caller hung up (the usual way to end a message)
+            SimRecordings.write(sim.config.recordingDir(), file + ".wav", Duration.between(recordFrom, Instant.now()));
             sim.varSet(c, "RECORDED_FILE", file);
             sim.varSet(c, "RECORD_STATUS", "HANGUP");
             throw h;
         }
+        SimRecordings.write(sim.config.recordingDir(), file + ".wav", Duration.between(recordFrom, Instant.now()));
         sim.varSet(c, "RECORDED_FILE", file);
         sim.varSet(c, "RECORD_STATUS", status);
         sim.app(c, "inbound-ivr", "2", 4, "Hangup", "");

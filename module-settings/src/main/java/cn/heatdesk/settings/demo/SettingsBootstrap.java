@@ -60,6 +60,7 @@ public class SettingsBootstrap implements ApplicationRunner {
                     "callcenter:phone", "callcenter:phone:edit", "callcenter:queue", "callcenter:queue:edit",
                     "callcenter:ivr", "callcenter:ivr:edit",
                     "callcenter:lost", "callcenter:lost:export",
+                    "callcenter:voicemail", "callcenter:voicemail:play", "callcenter:voicemail:retry",
                     "callcenter:call", "callcenter:call:export", "callcenter:call:link", "callcenter:number:view",
                     "callcenter:recording:play", "callcenter:recording:audit", "callcenter:gateway",
                     "callcenter:gateway:edit")),
@@ -70,7 +71,8 @@ public class SettingsBootstrap implements ApplicationRunner {
                     "servicedesk:ticket:operate", "servicedesk:visit", "servicedesk:visit:do", "monitor:approval",
                     "monitor", "notice", "notice:message",
                     "callcenter", "callcenter:workbench", "callcenter:outbound", "callcenter:call",
-                    "callcenter:call:link", "callcenter:recording:play", "callcenter:lost")),
+                    "callcenter:call:link", "callcenter:recording:play", "callcenter:lost",
+                    "callcenter:voicemail", "callcenter:voicemail:play")),
             new BuiltinRole("SUPERVISOR", "班长", DataScope.ALL, List.of(
                     "baseinfo", "baseinfo:node", "baseinfo:household", "baseinfo:panel", "baseinfo:customer",
                     "baseinfo:customer:edit", "baseinfo:phone:bind", "baseinfo:blacklist", "baseinfo:blacklist:edit",
@@ -83,7 +85,8 @@ public class SettingsBootstrap implements ApplicationRunner {
                     "callcenter:agent:supervise",
                     "callcenter:gateway", "callcenter:phone", "callcenter:queue", "callcenter:call",
                     "callcenter:call:link", "callcenter:call:export", "callcenter:number:view",
-                    "callcenter:recording:play", "callcenter:recording:audit")),
+                    "callcenter:recording:play", "callcenter:recording:audit",
+                    "callcenter:voicemail", "callcenter:voicemail:play", "callcenter:voicemail:retry")),
             new BuiltinRole("STATION_LEAD", "维修站负责人", DataScope.ORG_AND_CHILDREN, List.of(
                     "baseinfo", "baseinfo:node", "baseinfo:household", "baseinfo:panel",
                     "repair", "repair:pool", "repair:assign", "repair:handle", "repair:worker", "repair:worker:edit",

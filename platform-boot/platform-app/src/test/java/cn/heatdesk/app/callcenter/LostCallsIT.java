@@ -52,6 +52,7 @@ class LostCallsIT extends AbstractApiIT {
     String A;
     String B;
     String C;
+    String D;
     long gw;
     String range;
     final Map<String, String> linked = new HashMap<>();
@@ -66,16 +67,25 @@ class LostCallsIT extends AbstractApiIT {
         A = number();
         B = number();
         C = number();
+        D = number();
         LocalDateTime now = LocalDateTime.now();
         range = "gatewayId=" + gw + "&from=" + now.minusHours(2).withNano(0) + "&to=" + now.plusMinutes(5).withNano(0);
 
         Instant t = Instant.now().minusSeconds(3000);
         linked.put("ivrA", lost(A, t, false, false, true));                       // hung up in the menu
+        linked.put("messageD", lost(D, t.plusSeconds(100), false, false, true));  // left a message (see below)
         linked.put("queueA", lost(A, t.plusSeconds(300), true, false, true));     // gave up waiting
         linked.put("ringB", lost(B, t.plusSeconds(600), true, true, true));       // gave up while an agent rang
         linked.put("timeoutC", lost(C, t.plusSeconds(900), true, false, false));  // the queue gave up
         linked.put("answeredC", answered(C, t.plusSeconds(1200)));                // C got through later
         linked.put("backB", callback(callId(linked.get("ringB")), t.plusSeconds(1500)));
+        // D's message, as VoicemailRecorder records it (it becomes a work order; docs/voicemail.md)
+        LocalDateTime at = LocalDateTime.now();
+        jdbc.update("INSERT INTO cc_voicemail (id, gateway_id, linkedid, call_id, file_path, received_at, retain_until, "
+                + "status, attempts, subsidiary_id, org_path, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, "
+                + "'PENDING', 0, 0, '/', ?, ?)", gw * 10 + 7, gw, linked.get("messageD"),
+                Long.valueOf(callId(linked.get("messageD"))), "/var/spool/asterisk/monitor/message-"
+                        + linked.get("messageD") + ".wav", at, at.toLocalDate().plusYears(1), at, at);
     }
 
     private static String number() {
@@ -233,7 +243,7 @@ class LostCallsIT extends AbstractApiIT {
         Map<String, JsonNode> m = byLinkedid(page);
         assertThat(m.keySet()).as("only inbound calls that ended unanswered; no callback, no answered call")
                 .containsExactlyInAnyOrder(linked.get("ivrA"), linked.get("queueA"), linked.get("ringB"),
-                        linked.get("timeoutC"));
+                        linked.get("timeoutC"), linked.get("messageD"));
         assertThat(page.path("records").get(0).path("linkedid").asText()).as("newest first")
                 .isEqualTo(linked.get("timeoutC"));
 
@@ -263,12 +273,18 @@ class LostCallsIT extends AbstractApiIT {
         JsonNode timeout = m.get(linked.get("timeoutC"));
         assertThat(timeout.path("cause").asText()).isEqualTo("NO_ANSWER");
         assertThat(timeout.path("state").asText()).as("C called again and got through").isEqualTo("RECALLED");
+
+        JsonNode message = m.get(linked.get("messageD"));
+        assertThat(message.path("state").asText()).as("D left a message").isEqualTo("MESSAGE");
+        assertThat(message.path("stateLabel").asText()).isEqualTo("已留言转工单");
     }
 
     @Test
     void filters() {
         ApiClient admin = admin();
-        assertThat(byLinkedid(list(admin, "cause=IVR")).keySet()).containsExactly(linked.get("ivrA"));
+        assertThat(byLinkedid(list(admin, "cause=IVR")).keySet())
+                .containsExactlyInAnyOrder(linked.get("ivrA"), linked.get("messageD"));
+        assertThat(byLinkedid(list(admin, "state=MESSAGE")).keySet()).containsExactly(linked.get("messageD"));
         assertThat(byLinkedid(list(admin, "state=OPEN")).keySet())
                 .containsExactlyInAnyOrder(linked.get("ivrA"), linked.get("queueA"), linked.get("ringB"));
         assertThat(byLinkedid(list(admin, "state=PENDING")).keySet())
@@ -290,17 +306,17 @@ class LostCallsIT extends AbstractApiIT {
         ApiClient.Reply r = admin().get("/api/callcenter/lost-calls/report?" + range);
         assertThat(r.status()).as(r.toString()).isEqualTo(200);
         JsonNode total = r.data().path("total");
-        assertThat(total.path("inbound").asLong()).isEqualTo(5);
+        assertThat(total.path("inbound").asLong()).isEqualTo(6);
         assertThat(total.path("offered").asLong()).as("calls that reached a queue").isEqualTo(4);
         assertThat(total.path("answered").asLong()).isEqualTo(1);
-        assertThat(total.path("lost").asLong()).isEqualTo(4);
+        assertThat(total.path("lost").asLong()).isEqualTo(5);
         assertThat(total.path("lostQueued").asLong()).isEqualTo(3);
-        assertThat(total.path("ivrLost").asLong()).isEqualTo(1);
+        assertThat(total.path("ivrLost").asLong()).isEqualTo(2);
         assertThat(total.path("lossRate").asDouble()).isEqualTo(75.0);
         assertThat(r.data().path("targetRate").asDouble()).isEqualTo(3.0);
         Map<String, Long> causes = new HashMap<>();
         r.data().path("causes").forEach(c -> causes.put(c.path("cause").asText(), c.path("count").asLong()));
-        assertThat(causes).containsEntry("IVR", 1L).containsEntry("QUEUE_ABANDON", 1L)
+        assertThat(causes).containsEntry("IVR", 2L).containsEntry("QUEUE_ABANDON", 1L)
                 .containsEntry("RING_ABANDON", 1L).containsEntry("NO_ANSWER", 1L);
         assertThat(r.data().path("queues")).hasSize(1);
         assertThat(r.data().path("queues").get(0).path("key").asText()).isEqualTo("repair");
@@ -309,7 +325,7 @@ class LostCallsIT extends AbstractApiIT {
         for (JsonNode d : r.data().path("days")) {
             dayLost += d.path("lost").asLong();
         }
-        assertThat(dayLost).as("the days add up to the total").isEqualTo(4);
+        assertThat(dayLost).as("the days add up to the total").isEqualTo(5);
         assertThat(r.data().path("days")).extracting(d -> d.path("key").asText())
                 .contains(LocalDate.now().toString());
     }
@@ -320,14 +336,14 @@ class LostCallsIT extends AbstractApiIT {
         assertThat(x.status()).isEqualTo(200);
         List<Map<Integer, String>> rows = EasyExcel.read(new ByteArrayInputStream(x.raw())).sheet().headRowNumber(1)
                 .doReadSync();
-        assertThat(rows).hasSize(4);
+        assertThat(rows).hasSize(5);
         assertThat(rows).anySatisfy(row -> assertThat(row.values()).contains("振铃中放弃", "回拨未接通"));
         ApiClient.Reply rep = admin().get("/api/callcenter/lost-calls/report/export?" + range);
         assertThat(rep.status()).isEqualTo(200);
         List<Map<Integer, String>> causes = EasyExcel.read(new ByteArrayInputStream(rep.raw())).sheet(2)
                 .headRowNumber(1).doReadSync();
         assertThat(causes).extracting(row -> row.get(0)).containsExactly("语音导航中放弃", "排队中放弃", "振铃中放弃", "排队超时未接");
-        assertThat(causes).extracting(row -> row.get(1)).containsExactly("1", "1", "1", "1");
+        assertThat(causes).extracting(row -> row.get(1)).containsExactly("2", "1", "1", "1");
         assertThat(awaitCount(1, "SELECT COUNT(*) FROM audit_log WHERE audit_action = ? AND detail LIKE ?",
                 "导出呼损明细", "%网关=" + gw + "%")).isEqualTo(1);
         assertThat(awaitCount(1, "SELECT COUNT(*) FROM audit_log WHERE audit_action = ? AND detail LIKE ?",
