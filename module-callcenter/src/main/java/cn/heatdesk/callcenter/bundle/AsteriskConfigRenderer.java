@@ -504,6 +504,17 @@ public final class AsteriskConfigRenderer {
         }
         w.blank();
 
+        w.comment("班长优先：HeatDesk 把排队中的来电 Redirect 到 " + DialplanNames.SUPERVISOR_QUEUE
+                + "（Exten=队列名），以更高的 QUEUE_PRIO 重新进入同一队列排到前面（Asterisk 没有调整排队顺序的动作）");
+        w.section(DialplanNames.SUPERVISOR_QUEUE);
+        for (BundleInput.QueueEntry q : in.queues()) {
+            w.line("exten => " + DialplanNames.queueExten(q.name()) + ",1,Set(QUEUE_PRIO="
+                            + DialplanNames.SUPERVISOR_PRIORITY + ")")
+                    .line(" same => n,Queue(" + queueArgs(in, q) + ")")
+                    .line(" same => n,Hangup()");
+        }
+        w.blank();
+
         w.comment("保持：HeatDesk 用一个 Redirect 把客户送到 " + HOLD + "（听保持音乐），把坐席的通道送到 " + HOLD_AGENT
                 + "（静音等待，话机不挂断）；恢复时用 AMI Bridge 把两者重新接通");
         w.section(HOLD)

@@ -33,6 +33,13 @@ public final class DialplanNames {
     public static final String OUTSIDE = "heatdesk-outside";
     /** internal: Gosub that starts MixMonitor unless the channel already records */
     public static final String RECORD = "heatdesk-record";
+    /**
+     * Supervisor's 优先: a waiting caller is Redirected here (Exten = queue name) and re-enters the same queue with
+     * QUEUE_PRIO {@link #SUPERVISOR_PRIORITY} (Asterisk has no action that reorders a queue)
+     */
+    public static final String SUPERVISOR_QUEUE = "supervisor-queue";
+    /** QUEUE_PRIO of a caller the supervisor moved to the front (default callers have 0) */
+    public static final int SUPERVISOR_PRIORITY = 10;
     /** the PJSIP endpoint of the carrier trunk */
     public static final String TRUNK_ENDPOINT = "trunk";
 

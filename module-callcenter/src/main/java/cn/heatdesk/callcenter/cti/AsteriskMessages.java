@@ -3,12 +3,12 @@ package cn.heatdesk.callcenter.cti;
 import java.util.Locale;
 
 /** Asterisk's English error messages of the call-control actions, said in Chinese for the agent. */
-final class AsteriskMessages {
+public final class AsteriskMessages {
 
     private AsteriskMessages() {
     }
 
-    static String translate(String message) {
+    public static String translate(String message) {
         if (message == null || message.isBlank()) {
             return "网关拒绝了操作（未说明原因）";
         }

@@ -22,11 +22,11 @@ public record ChannelSnapshot(List<Chan> channels) {
             return PhoneService.endpointOf(name);
         }
 
-        boolean bridged() {
+        public boolean bridged() {
             return bridgeId != null && !bridgeId.isBlank();
         }
 
-        boolean up() {
+        public boolean up() {
             return state == 6;
         }
 
@@ -39,7 +39,7 @@ public record ChannelSnapshot(List<Chan> channels) {
         }
     }
 
-    static ChannelSnapshot of(List<ResponseEvent> events) {
+    public static ChannelSnapshot of(List<ResponseEvent> events) {
         List<Chan> out = new ArrayList<>();
         for (ResponseEvent e : events) {
             if (e instanceof CoreShowChannelEvent c && c.getChannel() != null) {

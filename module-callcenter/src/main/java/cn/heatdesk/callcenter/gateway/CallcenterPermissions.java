@@ -24,6 +24,8 @@ public final class CallcenterPermissions {
     public static final String AGENT_EDIT = "callcenter:agent:edit";
     /** supervisor: force busy / idle / sign-out */
     public static final String AGENT_SUPERVISE = "callcenter:agent:supervise";
+    /** 班长监控: the queue board and the supervisor action log (the actions need {@link #AGENT_SUPERVISE}) */
+    public static final String SUPERVISOR = "callcenter:supervisor";
     /** 坐席工作台: the agent's own sign-in/out, busy/idle/break */
     public static final String WORKBENCH = "callcenter:workbench";
 

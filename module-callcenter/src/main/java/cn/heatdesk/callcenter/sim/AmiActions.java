@@ -343,7 +343,7 @@ final class AmiActions {
                         .add("Channel", c.name).add("Uniqueid", c.uniqueid).add("CallerIDNum", c.cidNum)
                         .add("CallerIDName", c.cidName).add("ConnectedLineNum", strip(c.connNum))
                         .add("ConnectedLineName", strip(c.connName))
-                        .add("Wait", Duration.between(en.joined, Instant.now()).toSeconds()).add("Priority", 0)
+                        .add("Wait", Duration.between(en.joined, Instant.now()).toSeconds()).add("Priority", en.prio)
                         .add("ActionID", id));
                 n++;
             }

@@ -659,7 +659,10 @@ final class CallFlows {
         }
         Instant queueStart = Instant.now();
         SimQueue.Entry entry = new SimQueue.Entry(c, q.callers.size() + 1);
-        q.callers.add(entry);
+        // QUEUE_PRIO (the supervisor's 优先 sets it) puts the caller ahead of lower priorities
+        String prio = c.vars.get("QUEUE_PRIO");
+        entry.prio = prio != null && prio.matches("\\d{1,4}") ? Integer.parseInt(prio) : 0;
+        q.add(entry);
         sim.setDeviceState("Queue:" + q.cfg.name(), "RINGING");
         AmiMessage join = sim.ev("QueueCallerJoin", "agent");
         c.appendTo(join, "");
@@ -1015,6 +1018,8 @@ final class CallFlows {
                 sim.app(a, "agents", "s", 1, application, data == null ? "" : data);
                 sim.refreshDevice(ext);
                 waitUntil(a, () -> false, Duration.ofDays(1));
+            } else if (SupervisorFlows.SPY_CONTEXT.equals(context)) {
+                sim.cti.supervisor.spy(a, exten); // supervisor's listen / whisper / barge
             } else {
                 clickToDial(a, context, exten);
             }

@@ -81,10 +81,13 @@ final class CtiFlows {
 
     private final AsteriskSimulator sim;
     private final CallFlows flows;
+    /** the supervisor contexts (ChanSpy, re-queue with priority) */
+    final SupervisorFlows supervisor;
 
     CtiFlows(AsteriskSimulator sim, CallFlows flows) {
         this.sim = sim;
         this.flows = flows;
+        this.supervisor = new SupervisorFlows(sim, flows);
     }
 
     static boolean takenOver(SimChannel a, SimChannel b) {
@@ -207,6 +210,7 @@ final class CtiFlows {
                     }
                 }
             }
+            case SupervisorFlows.QUEUE_CONTEXT -> supervisor.requeue(c, exten);
             default -> flows.hangupApp(c); // no such extension: the PBX ends the channel
         }
     }

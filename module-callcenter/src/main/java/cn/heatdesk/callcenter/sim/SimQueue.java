@@ -54,6 +54,8 @@ final class SimQueue {
         final SimChannel caller;
         final Instant joined = Instant.now();
         final int originalPosition;
+        /** QUEUE_PRIO of the caller: app_queue inserts a caller ahead of every caller with a lower one */
+        int prio;
 
         Entry(SimChannel caller, int originalPosition) {
             this.caller = caller;
@@ -74,6 +76,15 @@ final class SimQueue {
 
     SimQueue(SimConfig.QueueConfig cfg) {
         this.cfg = cfg;
+    }
+
+    /** app_queue's insert_entry: behind the callers of the same or a higher priority, ahead of lower ones */
+    void add(Entry e) {
+        int i = 0;
+        while (i < callers.size() && callers.get(i).prio >= e.prio) {
+            i++;
+        }
+        callers.add(i, e);
     }
 
     int position(SimChannel c) {

@@ -188,6 +188,13 @@ class AsteriskConfigRendererTest {
             assertThat(st).extracting(Dialplan.Step::app).containsExactly("NoOp", "Gosub", "Queue", "Hangup");
             assertThat(st.get(2).data()).startsWith(q + ",tc,,,");
         }
+        // the supervisor's 优先: the same queue again, with a higher QUEUE_PRIO
+        for (String q : List.of("repair", "complaint", "inquiry")) {
+            List<Dialplan.Step> st = d.steps(DialplanNames.SUPERVISOR_QUEUE, q);
+            assertThat(st).extracting(Dialplan.Step::app).containsExactly("Set", "Queue", "Hangup");
+            assertThat(st.get(0).data()).isEqualTo("QUEUE_PRIO=" + DialplanNames.SUPERVISOR_PRIORITY);
+            assertThat(st.get(1).data()).startsWith(q + ",tc,,,");
+        }
         assertThat(d.steps("click-to-dial", "_X.").get(1).data()).isEqualTo("heatdesk-outside,${EXTEN},1");
         assertThat(d.steps("transfer-targets", "_X.").get(0).data()).isEqualTo("heatdesk-outside,${EXTEN},1");
         assertThat(d.steps("cti-hold", "s")).extracting(Dialplan.Step::app).containsExactly("MusicOnHold", "Hangup");
