@@ -48,9 +48,11 @@ public class GatewayService implements GatewayDirectory {
     private final IdGenerator ids;
     private final ApplicationEventPublisher events;
     private final ObjectProvider<GatewayMonitor> monitor;
+    private final java.util.List<GatewayOrgFollower> followers;
 
     public GatewayService(GatewayMapper gateways, PhoneMapper phones, QueueMapper queues, OrgApi orgs, IdGenerator ids,
-                          ApplicationEventPublisher events, ObjectProvider<GatewayMonitor> monitor) {
+                          ApplicationEventPublisher events, ObjectProvider<GatewayMonitor> monitor,
+                          java.util.List<GatewayOrgFollower> followers) {
         this.gateways = gateways;
         this.phones = phones;
         this.queues = queues;
@@ -58,6 +60,7 @@ public class GatewayService implements GatewayDirectory {
         this.ids = ids;
         this.events = events;
         this.monitor = monitor;
+        this.followers = followers;
     }
 
     // ---- GatewayDirectory (for the AMI layer; unscoped, decrypted) ---------------------------------------------
@@ -156,6 +159,9 @@ public class GatewayService implements GatewayDirectory {
         }
         phones.updateOrgOfGateway(g.getId(), g.getSubsidiaryId(), g.getOrgPath());
         queues.updateOrgOfGateway(g.getId(), g.getSubsidiaryId(), g.getOrgPath());
+        for (GatewayOrgFollower f : followers) {
+            f.gatewayMoved(g.getId(), g.getSubsidiaryId(), g.getOrgPath());
+        }
         if (req.enabled() != null && req.enabled() != g.enabledNow()) {
             setEnabled(g, req.enabled(), me);
         }

@@ -49,4 +49,8 @@ public interface IvrMapper {
     int deleteKeys(@Param("menuId") long menuId);
 
     int deleteTimes(@Param("menuId") long menuId);
+
+    /** the gateway's menus and their nodes, keys and times take its (new) subsidiary and org path */
+    int updateOrgOfGateway(@Param("table") String table, @Param("gatewayId") long gatewayId,
+                           @Param("subsidiaryId") long subsidiaryId, @Param("orgPath") String orgPath);
 }

@@ -1,13 +1,8 @@
 package cn.heatdesk.repair.support;
 
+import cn.heatdesk.db.testsupport.ChangelogTables;
 import org.junit.jupiter.api.Test;
-import org.springframework.core.io.Resource;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
-import org.w3c.dom.Element;
-import org.w3c.dom.NodeList;
 
-import javax.xml.parsers.DocumentBuilderFactory;
-import java.io.InputStream;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -21,29 +16,7 @@ class RepairOrgPathMapperTablesTest {
 
     @Test
     void everyRepairTableWithOrgPathIsMovedAndNoOther() throws Exception {
-        Set<String> withOrgPath = new TreeSet<>();
-        Resource[] files = new PathMatchingResourcePatternResolver(getClass().getClassLoader())
-                .getResources("classpath*:db/changelog/repair/*.xml");
-        assertThat(files).isNotEmpty();
-        DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
-        f.setNamespaceAware(false);
-        for (Resource r : files) {
-            try (InputStream in = r.getInputStream()) {
-                var doc = f.newDocumentBuilder().parse(in);
-                for (String tag : new String[]{"createTable", "addColumn"}) {
-                    NodeList tables = doc.getElementsByTagName(tag);
-                    for (int i = 0; i < tables.getLength(); i++) {
-                        Element t = (Element) tables.item(i);
-                        NodeList cols = t.getElementsByTagName("column");
-                        for (int j = 0; j < cols.getLength(); j++) {
-                            if ("org_path".equalsIgnoreCase(((Element) cols.item(j)).getAttribute("name"))) {
-                                withOrgPath.add(t.getAttribute("tableName").toLowerCase());
-                            }
-                        }
-                    }
-                }
-            }
-        }
+        Set<String> withOrgPath = ChangelogTables.withColumn("classpath*:db/changelog/repair/*.xml", "org_path");
         assertThat(withOrgPath).contains("rp_worker", "rp_device", "rp_check_in", "rp_field_media");
         assertThat(new TreeSet<>(RepairOrgPathMapper.TABLES)).isEqualTo(withOrgPath);
         assertThat(RepairOrgPathMapper.TABLES).doesNotHaveDuplicates()
