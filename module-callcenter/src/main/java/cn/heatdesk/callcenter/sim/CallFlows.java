@@ -628,6 +628,16 @@ final class CallFlows {
         sim.emit(e.add(key, value));
     }
 
+    private int availableMembers(SimQueue q) {
+        int n = 0;
+        for (SimQueue.Member m : q.members.values()) {
+            if (sim.memberAvailable(q, m)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     SimQueue.Member pickMember(SimQueue q) {
         List<SimQueue.Member> all = List.copyOf(q.members.values());
         if (all.isEmpty()) {
@@ -674,7 +684,7 @@ final class CallFlows {
         Instant deadline = entry.joined.plusSeconds(q.cfg.maxWaitSeconds());
         try {
             while (true) {
-                SimQueue.Member m = waitForMember(c, q, deadline);
+                SimQueue.Member m = waitForMember(c, q, entry, deadline);
                 if (m == null) {
                     return leaveQueue(c, q, entry, "TIMEOUT", queueStart);
                 }
@@ -693,9 +703,9 @@ final class CallFlows {
         }
     }
 
-    private SimQueue.Member waitForMember(SimChannel c, SimQueue q, Instant deadline) {
+    private SimQueue.Member waitForMember(SimChannel c, SimQueue q, SimQueue.Entry entry, Instant deadline) {
         SimQueue.Member[] found = new SimQueue.Member[1];
-        boolean ok = waitUntil(c, () -> q.position(c) == 1 && (found[0] = pickMember(q)) != null,
+        boolean ok = waitUntil(c, () -> q.ourTurn(entry, availableMembers(q)) && (found[0] = pickMember(q)) != null,
                 Duration.between(Instant.now(), deadline).isNegative() ? Duration.ZERO
                         : Duration.between(Instant.now(), deadline));
         return ok ? found[0] : null;
@@ -753,6 +763,16 @@ final class CallFlows {
     /** rings one member; null = not answered (retry), otherwise the QUEUESTATUS to continue with */
     private String ring(SimChannel c, SimQueue q, SimQueue.Member m, SimQueue.Entry entry, Instant queueStart,
                         String connectAgi) {
+        entry.ringing = true;
+        try {
+            return ringMember(c, q, m, entry, queueStart, connectAgi);
+        } finally {
+            entry.ringing = false;
+        }
+    }
+
+    private String ringMember(SimChannel c, SimQueue q, SimQueue.Member m, SimQueue.Entry entry, Instant queueStart,
+                              String connectAgi) {
         q.lastRung = m.iface;
         String ext = m.iface.substring(m.iface.indexOf('/') + 1);
         SimPhone phone = sim.phones.get(ext);

@@ -56,6 +56,8 @@ final class SimQueue {
         final int originalPosition;
         /** QUEUE_PRIO of the caller: app_queue inserts a caller ahead of every caller with a lower one */
         int prio;
+        /** a member is being rung for this caller (app_queue's qe->pending) */
+        boolean ringing;
 
         Entry(SimChannel caller, int originalPosition) {
             this.caller = caller;
@@ -85,6 +87,24 @@ final class SimQueue {
             i++;
         }
         callers.add(i, e);
+    }
+
+    /**
+     * app_queue's is_our_turn with autofill=yes (queues.conf as the bundle renders it): a caller may be offered to a
+     * member while fewer callers ahead of it are waiting for one than members are available, so several callers
+     * ring members at once; without it one unanswered ring held up the whole queue.
+     */
+    boolean ourTurn(Entry e, int availableMembers) {
+        int ahead = 0;
+        for (Entry x : callers) {
+            if (x == e) {
+                return ahead < availableMembers;
+            }
+            if (!x.ringing) {
+                ahead++;
+            }
+        }
+        return false;
     }
 
     int position(SimChannel c) {

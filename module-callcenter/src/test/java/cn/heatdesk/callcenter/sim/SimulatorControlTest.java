@@ -68,6 +68,41 @@ class SimulatorControlTest {
         }
     }
 
+    /** autofill=yes (as the bundle renders queues.conf): a ringing head-of-queue caller does not hold up the next */
+    @Test
+    void autofill_secondCallerRingsAFreeMemberWhileTheFirstStillRings_butNotWithoutOne() throws Exception {
+        start(Duration.ofSeconds(8), Duration.ZERO);
+        try (AmiTestClient c = new AmiTestClient(sim.port())) {
+            c.call(AmiBasicConformanceTest.login("x"), T);
+            addMember(c, "8001", false);
+            long mark = sim.journalMark();
+            CallHandle first = sim.incomingCall("+491001");
+            assertThat(first.awaitActivity("WaitExten", T)).isTrue();
+            first.press("1");
+            assertThat(sim.awaitEvent(mark, AsteriskSimulator.event("AgentCalled", "Interface", "PJSIP/8001"), T))
+                    .isNotNull();
+            // one member, and it is ringing for the first caller: the second waits (no member is free)
+            CallHandle second = sim.incomingCall("+491002");
+            assertThat(second.awaitActivity("WaitExten", T)).isTrue();
+            second.press("1");
+            assertThat(second.awaitQueued(T)).isTrue();
+            Thread.sleep(500);
+            assertThat(sim.journal()).filteredOn(m -> "AgentCalled".equals(m.get("Event"))).hasSize(1);
+            // a second member comes free: the second caller rings it at once, the first still ringing 8001
+            long mark2 = sim.journalMark();
+            addMember(c, "8002", false);
+            AmiMessage called = sim.awaitEvent(mark2, AsteriskSimulator.event("AgentCalled", "Interface", "PJSIP/8002"),
+                    Duration.ofSeconds(3));
+            assertThat(called).as("offered before the first caller's 8 s ring timeout").isNotNull();
+            assertThat(called.get("CallerIDNum")).isEqualTo("+491002");
+            assertThat(sim.journal()).noneMatch(m -> "AgentRingNoAnswer".equals(m.get("Event")));
+            first.hangup();
+            second.hangup();
+            assertThat(first.awaitHungUp(T)).isTrue();
+            assertThat(second.awaitHungUp(T)).isTrue();
+        }
+    }
+
     @Test
     void restartDuringACall_dropsCallsMembersAndClients() throws Exception {
         start(Duration.ofSeconds(5), Duration.ZERO);
