@@ -185,13 +185,14 @@ public class CallQueryService {
         return f;
     }
 
-    static boolean mayViewNumbers() {
+    /** the user may see numbers unmasked (callcenter:number:view) */
+    public static boolean mayViewNumbers() {
         return SecurityContext.current().map(u -> u.hasPermission(NumberVisibility.PERMISSION)).orElse(false);
     }
 
     CallViews.CallView view(CallRow r, boolean unmask) {
-        String caller = unmask ? decrypt(r.callerEnc, r.callerMask) : r.callerMask;
-        String called = unmask ? decrypt(r.calledEnc, r.calledMask) : r.calledMask;
+        String caller = unmask ? decryptNumber(cipher, r.callerEnc, r.callerMask) : r.callerMask;
+        String called = unmask ? decryptNumber(cipher, r.calledEnc, r.calledMask) : r.calledMask;
         return new CallViews.CallView(r.id, r.gatewayId, r.linkedid, r.direction,
                 CallCodes.label(CallCodes.DIRECTION_LABELS, r.direction), caller, called, !unmask, r.did, r.queueName,
                 r.agentId, r.agentUserId, r.agentJobNo, r.agentName, r.startedAt, r.queuedAt, r.firstRingAt,
@@ -202,7 +203,8 @@ public class CallQueryService {
                 r.reconciled == 1, r.hangupAgentId, r.hangupAgentName, r.callbackOf);
     }
 
-    private String decrypt(String enc, String mask) {
+    /** a stored number in clear; the masked copy when it cannot be decrypted (e.g. a retired key) */
+    public static String decryptNumber(FieldCipher cipher, String enc, String mask) {
         if (enc == null) {
             return null;
         }
@@ -213,7 +215,8 @@ public class CallQueryService {
         }
     }
 
-    static Object get(Map<String, Object> m, String key) {
+    /** a column of a map row, whatever case the database gave its label */
+    public static Object get(Map<String, Object> m, String key) {
         Object v = m.get(key);
         if (v == null) {
             v = m.get(key.toUpperCase());
@@ -232,7 +235,8 @@ public class CallQueryService {
         return v == null ? null : ((Number) v).longValue();
     }
 
-    static LocalDateTime timeOf(Object v) {
+    /** a timestamp column of a map row, whatever type the driver returned */
+    public static LocalDateTime timeOf(Object v) {
         if (v == null) {
             return null;
         }

@@ -2,12 +2,10 @@ package cn.heatdesk.callcenter.lost;
 
 import cn.heatdesk.baseinfo.api.HouseholdApi;
 import cn.heatdesk.baseinfo.api.HouseholdSummary;
-import cn.heatdesk.callcenter.call.NumberVisibility;
+import cn.heatdesk.callcenter.call.CallQueryService;
 import cn.heatdesk.kernel.crypto.FieldCipher;
-import cn.heatdesk.kernel.crypto.Masking;
 import cn.heatdesk.kernel.datascope.Paging;
 import cn.heatdesk.kernel.error.BizException;
-import cn.heatdesk.kernel.security.SecurityContext;
 import cn.heatdesk.kernel.web.PageQuery;
 import cn.heatdesk.kernel.web.PageResult;
 import org.springframework.beans.factory.annotation.Value;
@@ -26,6 +24,9 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+
+import static cn.heatdesk.callcenter.call.CallQueryService.get;
+import static cn.heatdesk.callcenter.call.CallQueryService.timeOf;
 
 /**
  * 呼损管理: inbound calls that ended abandoned or unanswered, with cause, handling state (callbacks, the caller's own
@@ -129,7 +130,7 @@ public class LostCallService {
         if (rows.isEmpty()) {
             return List.of();
         }
-        boolean unmask = SecurityContext.current().map(u -> u.hasPermission(NumberVisibility.PERMISSION)).orElse(false);
+        boolean unmask = CallQueryService.mayViewNumbers();
         Set<String> idxs = rows.stream().map(r -> r.callerIdx).filter(x -> x != null).collect(Collectors.toSet());
         Map<String, Integer> repeats = new HashMap<>();
         if (!idxs.isEmpty()) {
@@ -153,7 +154,7 @@ public class LostCallService {
             Map<String, Object> last = cbs.isEmpty() ? null : cbs.get(cbs.size() - 1);
             String lastBy = last == null ? null : join((String) get(last, "agent_name"), (String) get(last, "job_no"));
             Optional<HouseholdSummary> home = r.householdId == null ? Optional.empty() : homes.get(r.householdId);
-            String number = unmask ? decrypt(r.callerEnc, r.callerMask) : r.callerMask;
+            String number = unmask ? CallQueryService.decryptNumber(cipher, r.callerEnc, r.callerMask) : r.callerMask;
             out.add(new LostCallViews.LostCallView(r.id, r.gatewayId, r.linkedid, number, !unmask, r.did, r.queueName,
                     r.cause, LostCallCodes.label(LostCallCodes.CAUSE_LABELS, r.cause), r.callResult, r.startedAt,
                     r.endedAt, r.waitMs, r.ringAttempts == null ? 0 : r.ringAttempts, r.householdId,
@@ -204,17 +205,6 @@ public class LostCallService {
         return f;
     }
 
-    private String decrypt(String enc, String mask) {
-        if (enc == null) {
-            return mask;
-        }
-        try {
-            return cipher.decrypt(enc);
-        } catch (RuntimeException e) {
-            return mask != null ? mask : Masking.phone("");
-        }
-    }
-
     private static String join(String name, String jobNo) {
         if (name == null) {
             return jobNo;
@@ -232,33 +222,8 @@ public class LostCallService {
         };
     }
 
-    static Object get(Map<String, Object> m, String key) {
-        for (Map.Entry<String, Object> en : m.entrySet()) {
-            if (en.getKey().equalsIgnoreCase(key)) {
-                return en.getValue();
-            }
-        }
-        return null;
-    }
-
     static long num(Object v) {
         return v == null ? 0 : ((Number) v).longValue();
-    }
-
-    static LocalDateTime timeOf(Object v) {
-        if (v == null) {
-            return null;
-        }
-        if (v instanceof LocalDateTime t) {
-            return t;
-        }
-        if (v instanceof java.sql.Timestamp ts) {
-            return ts.toLocalDateTime();
-        }
-        if (v instanceof java.time.OffsetDateTime o) {
-            return o.toLocalDateTime();
-        }
-        return LocalDateTime.parse(v.toString().replace(' ', 'T'));
     }
 
     /** counts of one report row */
